@@ -1,0 +1,88 @@
+// One error taxonomy for the Chat client. Every error that touches a request carries only a
+// redacted copy of its URL (usersig replaced), so no log line or tool result can leak it.
+import type { ApiName } from "./endpoints.js";
+
+const SECRET_QUERY_PARAMS = ["usersig"];
+
+/** Returns the URL with every credential-bearing query parameter replaced by [REDACTED]. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    for (const p of SECRET_QUERY_PARAMS) if (u.searchParams.has(p)) u.searchParams.set(p, "[REDACTED]");
+    return u.toString();
+  } catch {
+    return url.replace(/(usersig=)[^&\s]*/gi, "$1[REDACTED]");
+  }
+}
+
+export abstract class ChatError extends Error {
+  abstract readonly kind: "api" | "http" | "network" | "input" | "config";
+}
+
+/** The API answered with ActionStatus FAIL / ErrorCode != 0. */
+export class ChatApiError extends ChatError {
+  readonly kind = "api" as const;
+  constructor(
+    readonly api: ApiName,
+    readonly code: number,
+    readonly info: string,
+    readonly redactedUrl: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Chat API ${api} failed with ErrorCode ${code}${info ? `: ${info}` : ""}`, options);
+    this.name = "ChatApiError";
+  }
+}
+
+/** A non-200 HTTP status (gateway failures such as 502/503; Tencent answers 200 for business errors). */
+export class ChatHttpError extends ChatError {
+  readonly kind = "http" as const;
+  constructor(
+    readonly api: ApiName,
+    readonly status: number,
+    readonly redactedUrl: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Chat API ${api} answered HTTP ${status}`, options);
+    this.name = "ChatHttpError";
+  }
+}
+
+/** Connection refused/reset, DNS failure, timeout, or an unparseable body. */
+export class ChatNetworkError extends ChatError {
+  readonly kind = "network" as const;
+  constructor(
+    readonly api: ApiName,
+    message: string,
+    readonly redactedUrl: string,
+    readonly timedOut: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(`Chat API ${api}: ${message}`, options);
+    this.name = "ChatNetworkError";
+  }
+}
+
+/** A request we know would fail was refused before sending (documented limits). */
+export class ChatInputError extends ChatError {
+  readonly kind = "input" as const;
+  constructor(
+    /** The offending parameter, in the caller's terms (e.g. "Limit", "GroupIdList"). */
+    readonly param: string,
+    message: string,
+    /** What would be accepted, e.g. "1-200". */
+    readonly allowed?: string,
+  ) {
+    super(message);
+    this.name = "ChatInputError";
+  }
+}
+
+/** Missing or invalid configuration; the message names the variables to set. */
+export class ConfigurationError extends ChatError {
+  readonly kind = "config" as const;
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigurationError";
+  }
+}

@@ -1,0 +1,67 @@
+// A tool is data plus a handler. Handlers receive their dependencies through ToolContext;
+// they never build a client or import transport code, so metadata stays importable offline.
+import type { z } from "zod";
+import type { ChatGroupApi } from "../chat/api.js";
+
+export type Toolset = "raw" | "aggregate" | "meta";
+
+export interface ToolAnnotations {
+  title: string;
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export interface ProgressUpdate {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+export type LogLevel = "debug" | "info" | "notice" | "warning" | "error";
+
+export interface ToolRuntime {
+  /** True when the backend is the embedded emulator (--demo): results are labelled as demo data. */
+  demo: boolean;
+  writesEnabled: boolean;
+}
+
+export interface ToolContext {
+  /** The Chat API. Throws ConfigurationError on use when credentials are missing. */
+  chat: ChatGroupApi;
+  runtime: ToolRuntime;
+  /** Aborted when the MCP client cancels the call (or the transport closes). */
+  signal: AbortSignal;
+  /** Sends notifications/progress when the caller asked for it; a no-op otherwise. */
+  progress(update: ProgressUpdate): Promise<void>;
+  /** MCP log notification (and stderr). Never pass credentials. */
+  log(level: LogLevel, message: string, data?: Record<string, unknown>): Promise<void>;
+}
+
+export interface ToolOutput<O> {
+  /** Structured result; must match outputSchema. */
+  data: O;
+  /** Compact human rendering of the same facts (not a JSON dump). */
+  text: string;
+}
+
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  toolset: Toolset;
+  /** Write tools are listed only when writes are enabled. */
+  write: boolean;
+  inputSchema: I;
+  outputSchema: O;
+  annotations: ToolAnnotations;
+  handler(args: z.output<I>, ctx: ToolContext): Promise<ToolOutput<z.input<O>>>;
+}
+
+/** Identity function: keeps the literal types of a definition for inference. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
+  def: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
+  return def;
+}
