@@ -1,0 +1,28 @@
+// Group IDs of the emulator's demo dataset: a public contract for tests, the demo tour and docs.
+// System-style IDs start with "@TGS#"; Community IDs must start with "@TGS#_" (reference §E.2).
+export const DEMO_GROUP_IDS = Object.freeze({
+  /** Private (Work) group, ~12 members, has an owner and admins. */
+  private: "@TGS#1WORKDEMO1",
+  /** Public group, ~40 members: muted members, members who never spoke, custom data with control characters. */
+  public: "@TGS#2PUBLICDEMO",
+  /** Public group with 6,000 members (generated), for Offset-paging benchmarks. */
+  publicLarge: "@TGS#2PUBLIC6000",
+  /** ChatRoom (Meeting) group, ~25 members. */
+  chatRoom: "@TGS#3MEETINGDEMO",
+  /** A group with no owner (Owner_Account ""). Public type. */
+  ownerless: "@TGS#2NOOWNER01",
+  /** A dismissed group: every API answers 10010. */
+  dismissed: "@TGS#2DISMISSED1",
+  /** AVChatRoom with ~1,200 online members (so the 1,000-latest cap and NextTimestamp paging show). */
+  avChatRoom: "@TGS#aLIVEDEMO01",
+  /** Small AVChatRoom with ~20 online members and some offline known accounts. */
+  avChatRoomSmall: "@TGS#aLIVESMALL1",
+  /** Community, ~300 members, with online count. */
+  community: "@TGS#_@TGS#cCOMMUNITY1",
+  /** Community with 100,000 generated members. */
+  community100k: "@TGS#_community_100k",
+  /** Community with 1,000,000 generated members (never materialised in memory). */
+  community1m: "@TGS#_community_1m",
+});
+
+export type DemoGroupKey = keyof typeof DEMO_GROUP_IDS;
