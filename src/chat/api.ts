@@ -17,6 +17,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-request timeout override in milliseconds. */
   timeoutMs?: number;
+  /**
+   * Epoch ms after which no retry wait may end. Long waits (70050 asks for 60 s) are only
+   * taken when the deadline allows them; otherwise the error is returned at once.
+   */
+  deadlineMs?: number;
 }
 
 /** Called once per HTTP attempt; for logs, progress and reports. Never receives credentials. */
@@ -26,6 +31,8 @@ export interface CallEvent {
   durationMs: number;
   outcome: "ok" | "api_error" | "http_error" | "network_error" | "timeout";
   errorCode?: number;
+  /** Set when the client will retry this call, with the wait before it. */
+  retryInMs?: number;
 }
 
 export interface ChatGroupApi {

@@ -155,4 +155,6 @@ export interface ModifyUserInfoResult {
   CommandType: 1 | 2;
   /** Only the accounts whose marks were applied; offline accounts are silently left out (seed-4). */
   MemberList: { Member_Account: string; Marks: number[] }[];
+  /** Added by our client, not Tencent: HTTP attempts the call took (1 = no retry). */
+  attempts?: number;
 }

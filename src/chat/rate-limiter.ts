@@ -1,0 +1,56 @@
+// Client-side token bucket per API, shared by every call of one ChatClient (one per process),
+// so concurrent tool calls together stay under Tencent's per-API limit (200 calls/s by default).
+import { setTimeout as sleep } from "node:timers/promises";
+
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private slowUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    // A burst of at most a tenth of a second keeps every 1-second window under the limit.
+    this.tokens = this.capacity;
+    this.last = this.now();
+  }
+
+  private get capacity(): number {
+    return Math.max(1, Math.floor(this.ratePerSecond / 10));
+  }
+
+  private currentRate(): number {
+    return this.now() < this.slowUntil ? this.ratePerSecond / 2 : this.ratePerSecond;
+  }
+
+  /** Halve the rate for a while after the server said we are too fast (60007/60011/60018/60019). */
+  slowDown(forMs = 5000): void {
+    this.slowUntil = Math.max(this.slowUntil, this.now() + forMs);
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  /** Resolves when a call may be sent; FIFO so no caller starves. Rejects if the signal aborts. */
+  take(signal?: AbortSignal): Promise<void> {
+    const turn = this.queue.then(() => this.waitForToken(signal));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async waitForToken(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const t = this.now();
+      const rate = this.currentRate();
+      this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * rate);
+      this.last = t;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      const waitMs = Math.max(1, ((1 - this.tokens) / rate) * 1000);
+      await sleep(waitMs, undefined, { signal });
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Lenient zod schemas for the five answers: unknown fields pass through, ErrorInfo may be missing,
+// and documented typos such as Role "Member " (trailing space, seed-2 example) are normalised.
+import { z } from "zod";
+
+const KeyValue = z.looseObject({ Key: z.string(), Value: z.string() });
+const Role = z
+  .string()
+  .transform((r) => r.trim())
+  .pipe(z.enum(["Owner", "Admin", "Member"]));
+
+export const Envelope = z.looseObject({
+  ActionStatus: z.string().optional(),
+  ErrorCode: z.number().int().optional(),
+  ErrorInfo: z.string().optional(),
+});
+
+export const MemberProfileSchema = z.looseObject({
+  Member_Account: z.string(),
+  Role: Role.optional(),
+  JoinTime: z.number().optional(),
+  MsgSeq: z.number().optional(),
+  MsgFlag: z.string().optional(),
+  LastSendMsgTime: z.number().optional(),
+  MuteUntil: z.number().optional(),
+  NameCard: z.string().optional(),
+  AppMemberDefinedData: z.array(KeyValue).optional(),
+});
+
+export const GroupInfoSchema = z.looseObject({
+  GroupId: z.string(),
+  ErrorCode: z.number().int().optional(),
+  ErrorInfo: z.string().optional(),
+  Type: z.string().optional(),
+  Name: z.string().optional(),
+  MemberNum: z.number().optional(),
+  AppDefinedData: z.array(KeyValue).optional(),
+  MemberList: z.array(MemberProfileSchema).optional(),
+});
+
+export const GetGroupInfoResponse = z.looseObject({ GroupInfo: z.array(GroupInfoSchema).default([]) });
+
+export const GetGroupMemberInfoResponse = z.looseObject({
+  MemberNum: z.number().int().nonnegative().default(0),
+  MemberList: z.array(MemberProfileSchema).default([]),
+  // Opaque cursor: a JSON string that may look like an integer above 2^53. Never parse it.
+  Next: z.string().optional(),
+});
+
+export const GetOnlineMembersResponse = z.looseObject({
+  MemberList: z
+    .array(
+      z.looseObject({
+        Member_Account: z.string(),
+        JoinTime: z.number().optional(),
+        NickName: z.string().optional(),
+        Avatar: z.string().optional(),
+      }),
+    )
+    .default([]),
+  NextTimestamp: z.number().int().nonnegative().default(0),
+});
+
+export const GetOnlineMemberNumResponse = z.looseObject({ OnlineMemberNum: z.number().int().nonnegative() });
+
+export const ModifyUserInfoResponse = z.looseObject({
+  CommandType: z.union([z.literal(1), z.literal(2)]).optional(),
+  MemberList: z
+    .array(z.looseObject({ Member_Account: z.string(), Marks: z.array(z.number()).default([]) }))
+    .default([]),
+});

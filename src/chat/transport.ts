@@ -1,0 +1,73 @@
+// The sender: one undici keep-alive Agent per client (pools per origin), a per-request timeout,
+// and the caller's AbortSignal, both of which cancel the HTTP request in flight.
+import { Agent } from "undici";
+import type { ApiName } from "./endpoints.js";
+import { ChatHttpError, ChatNetworkError, redactUrl } from "./errors.js";
+
+export interface SendResult {
+  /** Parsed JSON body (HTTP 200 only). */
+  json: unknown;
+}
+
+export class HttpSender {
+  private readonly agent: Agent;
+
+  constructor(connections = 32) {
+    this.agent = new Agent({ connections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, pipelining: 1 });
+  }
+
+  async post(api: ApiName, url: string, body: string, timeoutMs: number, signal?: AbortSignal): Promise<SendResult> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const safeUrl = redactUrl(url);
+    const u = new URL(url);
+    let text: string;
+    let status: number;
+    try {
+      const res = await this.agent.request({
+        origin: u.origin,
+        path: `${u.pathname}${u.search}`,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: combined,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      status = res.statusCode;
+      text = await res.body.text();
+    } catch (err) {
+      if (signal?.aborted) throw signal.reason ?? new DOMException("Aborted", "AbortError");
+      const timedOut = timeout.aborted || isTimeoutError(err);
+      const message = timedOut ? `no answer within ${timeoutMs} ms` : describeNetworkError(err);
+      // The undici error can quote the full URL; keep only its class and code, never the cause object.
+      throw new ChatNetworkError(api, message, safeUrl, timedOut);
+    }
+    if (status !== 200) throw new ChatHttpError(api, status, safeUrl);
+    try {
+      return { json: JSON.parse(text) };
+    } catch {
+      throw new ChatNetworkError(api, `the answer was not JSON (${text.length} bytes)`, safeUrl, false);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+function isTimeoutError(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return (
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT" ||
+    code === "UND_ERR_CONNECT_TIMEOUT" ||
+    (err as Error)?.name === "TimeoutError"
+  );
+}
+
+function describeNetworkError(err: unknown): string {
+  const e = err as { code?: string; name?: string; cause?: { code?: string } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return code ? `connection failed (${code})` : `connection failed (${e?.name ?? "unknown error"})`;
+}

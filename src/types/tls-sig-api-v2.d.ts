@@ -1,0 +1,8 @@
+// tls-sig-api-v2 ships no types (reference §D.2); this covers the part we use.
+declare module "tls-sig-api-v2" {
+  export class Api {
+    constructor(sdkappid: number | string, key: string);
+    genUserSig(userid: string, expire: number): string;
+    genSig(userid: string, expire: number, userBuf: Buffer | null): string;
+  }
+}
