@@ -12,17 +12,19 @@ export class TokenBucket {
     private readonly ratePerSecond: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    // A burst of at most a tenth of a second keeps every 1-second window under the limit.
     this.tokens = this.capacity;
     this.last = this.now();
   }
 
+  // Any 1-second window can hold a full burst plus one second of refill, so burst + refill rate
+  // must not exceed the limit: a 5% burst and a 95% refill keep every window under it.
   private get capacity(): number {
-    return Math.max(1, Math.floor(this.ratePerSecond / 10));
+    return Math.max(1, Math.floor(this.ratePerSecond / 20));
   }
 
   private currentRate(): number {
-    return this.now() < this.slowUntil ? this.ratePerSecond / 2 : this.ratePerSecond;
+    const rate = Math.max(0.5, this.ratePerSecond - this.capacity);
+    return this.now() < this.slowUntil ? rate / 2 : rate;
   }
 
   /** Halve the rate for a while after the server said we are too fast (60007/60011/60018/60019). */

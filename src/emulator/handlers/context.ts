@@ -1,0 +1,86 @@
+// What every handler receives, and the checks they share.
+import type { ApiName } from "../../chat/endpoints.js";
+import { ENDPOINTS } from "../../chat/endpoints.js";
+import { LIMITS } from "../../chat/limits.js";
+import { CODES, EmuFailure, type EmuResponse } from "../envelope.js";
+import type { EmuGroup } from "../model.js";
+import type { EmuApp, Store } from "../store.js";
+
+export interface EmulatorSettings {
+  onlinePageThreshold: number;
+  onlineListCap: number;
+  /** 10018 for get_group_member_info pages asking more than this (fault injection). */
+  tooLargeAboveLimit?: number;
+}
+
+export interface HandlerContext {
+  store: Store;
+  app: EmuApp;
+  body: Record<string, unknown>;
+  /** Unix seconds. */
+  now: number;
+  settings: EmulatorSettings;
+}
+
+export type Handler = (ctx: HandlerContext) => EmuResponse;
+
+// Custom IDs: printable ASCII, under 48 bytes, plus the "@TGS#_" Community prefix (reference §E.2).
+const GROUP_ID = /^[\x21-\x7e][\x20-\x7e]{0,63}$/;
+
+export function isWellFormedGroupId(id: unknown): id is string {
+  return typeof id === "string" && GROUP_ID.test(id);
+}
+
+export function requireGroupId(body: Record<string, unknown>): string {
+  const id = body.GroupId;
+  if (id === undefined) throw new EmuFailure(CODES.invalidParam, "GroupId is required");
+  if (!isWellFormedGroupId(id)) throw new EmuFailure(CODES.invalidGroupId, "invalid GroupId");
+  return id;
+}
+
+/** The group, or 10010 when it does not exist or was dismissed; 10007 when the API doesn't support its type. */
+export function requireGroup(ctx: HandlerContext, api: ApiName): EmuGroup {
+  const id = requireGroupId(ctx.body);
+  const g = ctx.store.group(ctx.app.sdkAppId, id);
+  if (!g || g.dismissed) throw new EmuFailure(CODES.groupNotFound, "the group does not exist or has been dismissed");
+  if (!ENDPOINTS[api].supportedTypes.includes(g.Type))
+    throw new EmuFailure(CODES.noPermission, `this API does not support ${g.Type} groups`);
+  return g;
+}
+
+export function optionalInt(
+  body: Record<string, unknown>,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const v = body[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw new EmuFailure(CODES.invalidParam, `${field} must be an integer between ${min} and ${max}`);
+  return v;
+}
+
+export function optionalStringArray(body: Record<string, unknown>, field: string): string[] | undefined {
+  const v = (body as Record<string, unknown>)[field];
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+    throw new EmuFailure(CODES.invalidParam, `${field} must be an array of strings`);
+  return v as string[];
+}
+
+/**
+ * Builds a list while keeping the serialised answer under 1 MB; past it, 10018 (seed-2, seed-3).
+ * Stops early, so a huge group is never serialised whole.
+ */
+export class SizeBudget {
+  private used = 200;
+  add(item: unknown): void {
+    this.used += JSON.stringify(item).length + 1;
+    if (this.used > LIMITS.maxResponseBytes)
+      throw new EmuFailure(
+        CODES.tooLarge,
+        "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit",
+      );
+  }
+}

@@ -1,0 +1,109 @@
+// group_open_http_svc/get_group_info (seed-3, reference §A.4): per-group ErrorCode, top level OK.
+import { LIMITS } from "../../chat/limits.js";
+import { CODES, EmuFailure, ok } from "../envelope.js";
+import type { EmuGroup } from "../model.js";
+import { type Handler, type HandlerContext, isWellFormedGroupId, optionalStringArray, SizeBudget } from "./context.js";
+import { projectMember } from "./member-fields.js";
+
+interface Filters {
+  base?: Set<string>;
+  member?: Set<string>;
+  groupCustom?: Set<string>;
+  memberCustom?: Set<string>;
+  any: boolean;
+}
+
+function readFilters(body: Record<string, unknown>): Filters {
+  const rf = body.ResponseFilter;
+  if (rf === undefined) return { any: false };
+  if (typeof rf !== "object" || rf === null || Array.isArray(rf))
+    throw new EmuFailure(CODES.invalidParam, "ResponseFilter must be an object");
+  const r = rf as Record<string, unknown>;
+  const set = (k: string) => {
+    const v = optionalStringArray(r, k);
+    return v ? new Set(v) : undefined;
+  };
+  return {
+    base: set("GroupBaseInfoFilter"),
+    member: set("MemberInfoFilter"),
+    groupCustom: set("AppDefinedDataFilter_Group"),
+    memberCustom: set("AppDefinedDataFilter_GroupMember"),
+    any: true,
+  };
+}
+
+function baseInfo(g: EmuGroup, ctx: HandlerContext): Record<string, unknown> {
+  // AVChatRoom has no membership: its member count is the online count.
+  const memberNum = g.Type === "AVChatRoom" ? g.online.length : g.members.count();
+  return {
+    Type: g.Type,
+    Name: g.Name,
+    Introduction: g.Introduction,
+    Notification: g.Notification,
+    FaceUrl: g.FaceUrl,
+    Owner_Account: g.Owner_Account,
+    CreateTime: g.CreateTime,
+    LastInfoTime: g.LastInfoTime,
+    LastMsgTime: g.LastMsgTime,
+    NextMsgSeq: g.NextMsgSeq,
+    MemberNum: memberNum,
+    MaxMemberNum: g.MaxMemberNum,
+    ApplyJoinOption: g.ApplyJoinOption,
+    MuteAllMember: g.MuteAllMember,
+    Appid: ctx.app.sdkAppId,
+  };
+}
+
+export const getGroupInfo: Handler = (ctx) => {
+  const ids = ctx.body.GroupIdList;
+  if (!Array.isArray(ids) || ids.length === 0) throw new EmuFailure(CODES.invalidParam, "GroupIdList is required");
+  if (ids.length > LIMITS.groupInfoMaxGroups)
+    throw new EmuFailure(CODES.invalidParam, `GroupIdList has more than ${LIMITS.groupInfoMaxGroups} groups`);
+  const f = readFilters(ctx.body);
+  const budget = new SizeBudget();
+  const out: Record<string, unknown>[] = [];
+  for (const id of ids) {
+    if (!isWellFormedGroupId(id)) {
+      out.push({
+        GroupId: typeof id === "string" ? id : String(id),
+        ErrorCode: CODES.invalidGroupId,
+        ErrorInfo: "invalid GroupId",
+      });
+      continue;
+    }
+    const g = ctx.store.group(ctx.app.sdkAppId, id);
+    if (!g || g.dismissed) {
+      out.push({
+        GroupId: id,
+        ErrorCode: CODES.groupNotFound,
+        ErrorInfo: "the group does not exist or has been dismissed",
+      });
+      continue;
+    }
+    const item: Record<string, unknown> = { GroupId: id, ErrorCode: 0, ErrorInfo: "" };
+    const base = baseInfo(g, ctx);
+    // With a ResponseFilter only the named base fields come back.
+    for (const [k, v] of Object.entries(base)) if (!f.any || f.base?.has(k)) item[k] = v;
+    const groupCustom = f.any ? g.AppDefinedData.filter((kv) => f.groupCustom?.has(kv.Key)) : g.AppDefinedData;
+    if (groupCustom.length > 0) item.AppDefinedData = groupCustom;
+    // Full member lists unless filtered (which risks 10018 for big groups); AVChatRoom has none.
+    const wantMembers = !f.any || f.member !== undefined || f.memberCustom !== undefined;
+    if (wantMembers && g.Type !== "AVChatRoom") {
+      // The zh example names the account field "Account" in MemberInfoFilter.
+      const fields = f.member ? new Set([...f.member].map((x) => (x === "Account" ? "Member_Account" : x))) : undefined;
+      const projection = f.any
+        ? { fields: fields ?? new Set<string>(), customKeys: f.memberCustom }
+        : { allCustom: true };
+      const members: Record<string, unknown>[] = [];
+      for (let i = 0; i < g.members.count(); i++) {
+        const m = projectMember(g.members.at(i), projection);
+        budget.add(m);
+        members.push(m);
+      }
+      item.MemberList = members;
+    }
+    budget.add(item.AppDefinedData ?? "");
+    out.push(item);
+  }
+  return ok({ GroupInfo: out });
+};

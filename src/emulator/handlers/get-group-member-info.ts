@@ -1,0 +1,77 @@
+// group_open_http_svc/get_group_member_info (seed-2, reference §A.3).
+
+import { isCommunityGroupId } from "../../chat/group-types.js";
+import { LIMITS } from "../../chat/limits.js";
+import { MEMBER_ROLES } from "../../chat/wire-types.js";
+import { CODES, EmuFailure, ok } from "../envelope.js";
+import { FilteredView } from "../model.js";
+import { type Handler, optionalInt, optionalStringArray, requireGroup, SizeBudget } from "./context.js";
+import { projectMember } from "./member-fields.js";
+
+// Community cursors look like the docs' example: large integers kept as strings (above 2^53).
+const CURSOR_BASE = 144115265295492787n;
+const CURSOR_STRIDE = 7919n;
+
+export function encodeNext(position: number): string {
+  return (CURSOR_BASE + BigInt(position) * CURSOR_STRIDE).toString();
+}
+
+export function decodeNext(next: string): number | undefined {
+  if (!/^\d{1,30}$/.test(next)) return undefined;
+  const delta = BigInt(next) - CURSOR_BASE;
+  if (delta < 0n || delta % CURSOR_STRIDE !== 0n) return undefined;
+  return Number(delta / CURSOR_STRIDE);
+}
+
+export const getGroupMemberInfo: Handler = (ctx) => {
+  const g = requireGroup(ctx, "get_group_member_info");
+  const { body } = ctx;
+  const community = g.Type === "Community" || isCommunityGroupId(g.GroupId);
+  const roles = optionalStringArray(body, "MemberRoleFilter");
+  if (roles?.some((r) => !(MEMBER_ROLES as readonly string[]).includes(r)))
+    throw new EmuFailure(CODES.invalidParam, "MemberRoleFilter accepts Owner, Admin, Member");
+  const fieldsList = optionalStringArray(body, "MemberInfoFilter");
+  const customList = optionalStringArray(body, "AppDefinedDataFilter_GroupMember");
+
+  const view = new FilteredView(g.members.roleRanges(new Set(roles ?? MEMBER_ROLES)));
+  let start: number;
+  let limit: number;
+  if (community) {
+    // Community pages only through Next, Limit <= 100; Offset is not supported (seed-2).
+    if (body.Offset !== undefined)
+      throw new EmuFailure(CODES.invalidParam, "Community groups do not support Offset; use Next");
+    if (typeof body.Next !== "string")
+      throw new EmuFailure(CODES.invalidParam, 'Next is required for Community groups ("" on the first call)');
+    limit = optionalInt(body, "Limit", 1, LIMITS.memberInfoMaxLimitNext) ?? LIMITS.memberInfoMaxLimitNext;
+    const pos = body.Next === "" ? 0 : decodeNext(body.Next);
+    if (pos === undefined || pos > view.total) throw new EmuFailure(CODES.invalidParam, "invalid Next");
+    start = pos;
+  } else {
+    limit = optionalInt(body, "Limit", 1, LIMITS.memberInfoFieldTableMaxLimit) ?? view.total;
+    start = optionalInt(body, "Offset", 0, 2 ** 31 - 1) ?? 0;
+  }
+  const tooLarge = ctx.settings.tooLargeAboveLimit;
+  if (tooLarge !== undefined && limit > tooLarge)
+    throw new EmuFailure(
+      CODES.tooLarge,
+      "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit",
+    );
+
+  const projection = {
+    fields: fieldsList ? new Set(fieldsList) : undefined,
+    customKeys: customList ? new Set(customList) : undefined,
+  };
+  const budget = new SizeBudget();
+  const list: Record<string, unknown>[] = [];
+  for (const i of view.indexes(start, limit)) {
+    const item = projectMember(g.members.at(i), projection);
+    budget.add(item);
+    list.push(item);
+  }
+  const payload: Record<string, unknown> = { MemberNum: g.members.count(), MemberList: list };
+  if (community) {
+    const end = start + list.length;
+    payload.Next = end >= view.total ? "" : encodeNext(end);
+  }
+  return ok(payload);
+};

@@ -1,0 +1,8 @@
+// million_group_open_http_svc/get_online_member_num (seed-1): Community only, refreshed every 4 minutes.
+import { ok } from "../envelope.js";
+import { type Handler, requireGroup } from "./context.js";
+
+export const getOnlineMemberNum: Handler = (ctx) => {
+  const g = requireGroup(ctx, "get_online_member_num");
+  return ok({ OnlineMemberNum: g.onlineMemberNum });
+};

@@ -1,0 +1,180 @@
+// startEmulator(): the local Chat REST emulator as a library, for tests, benchmarks and --demo.
+import { createHash } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { isGroupType } from "../chat/group-types.js";
+import { LIMITS } from "../chat/limits.js";
+import { Authenticator } from "./auth.js";
+import { demoGroups, generatedGroup } from "./demo-data.js";
+import { FaultPlan, type FaultSpec, type FaultStats } from "./faults.js";
+import { type MemberStats, memberStats } from "./generated.js";
+import type { EmuGroup } from "./model.js";
+import { CallCounter } from "./rate-limit.js";
+import { createEmulatorServer } from "./server.js";
+import { type EmuApp, Store } from "./store.js";
+
+export { DEMO_GROUP_IDS } from "./demo-ids.js";
+export type { FaultRule, FaultSpec } from "./faults.js";
+export type { MemberStats } from "./generated.js";
+
+/** The demo app. Its secret key is public by design: it only opens the local emulator. */
+export const DEMO_APP: Readonly<EmuApp> = Object.freeze({
+  sdkAppId: 1400000001,
+  admin: "administrator",
+  secretKey: createHash("sha256").update("tencent-chat-group-mcp demo app").digest("hex"),
+});
+
+/** A second app, so tests can present another app's valid signature (70009/70014). */
+export const OTHER_APP: Readonly<EmuApp> = Object.freeze({
+  sdkAppId: 1400000002,
+  admin: "admin2",
+  secretKey: createHash("sha256").update("tencent-chat-group-mcp other app").digest("hex"),
+});
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  dataset?: "demo" | "empty";
+  /** The 6,000-member Public group and the 100k / 1M Communities (generated on demand). */
+  largeGroups?: boolean;
+  /** Per API per app; default 200 (reference §C). */
+  callsPerSecond?: number;
+  /** get_members page size: 500 per seed-0, 250 per the zh page. */
+  onlinePageThreshold?: number;
+  /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
+  onlineListCap?: number;
+  /** Clock in ms (signature expiry and seed-relative times). */
+  now?: () => number;
+  seed?: number;
+  latencyMs?: number;
+}
+
+export interface SeedGroupSpec {
+  GroupId: string;
+  Type: string;
+  Name?: string;
+  memberCount?: number;
+  seed?: number;
+}
+
+export interface EmulatorStats {
+  calls: Record<string, number>;
+  maxPerSecond: Record<string, number>;
+  rateLimited: Record<string, number>;
+  faults: FaultStats;
+}
+
+export interface EmulatorControl {
+  reset(): void;
+  setFaults(spec: FaultSpec): void;
+  clearFaults(): void;
+  /** Calls per API ("<sdkappid>:<api>" keys), max calls in any 1 s window, 60007 rejections, faults. */
+  stats(): EmulatorStats;
+  /** Total /v4 calls accepted so far (all APIs). */
+  totalCalls(): number;
+  addGroups(specs: SeedGroupSpec[]): { added: number };
+  group(groupId: string): EmuGroup | undefined;
+  /** Exact member statistics of a group at the emulator's clock (for checking aggregate tools). */
+  expectedStats(groupId: string): MemberStats;
+  /** Unix seconds the seed data is anchored to. */
+  readonly anchorSeconds: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  credentials: { sdkAppId: number; identifier: string; secretKey: string };
+  control: EmulatorControl;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? 42;
+  const anchor = Math.floor(now() / 1000);
+  const store = new Store();
+  const faults = new FaultPlan();
+  const counter = new CallCounter(options.callsPerSecond ?? LIMITS.defaultCallsPerSecond);
+  const auth = new Authenticator(store);
+
+  const load = () => {
+    store.clear();
+    store.addApp({ ...DEMO_APP });
+    store.addApp({ ...OTHER_APP });
+    if ((options.dataset ?? "demo") === "demo")
+      for (const g of demoGroups(anchor, seed, options.largeGroups ?? true)) store.putGroup(DEMO_APP.sdkAppId, g);
+    faults.set({ latencyMs: options.latencyMs });
+    counter.reset();
+    auth.reset();
+  };
+  load();
+
+  const addGroups = (specs: SeedGroupSpec[]) => {
+    let added = 0;
+    for (const s of specs) {
+      if (typeof s?.GroupId !== "string" || !isGroupType(s.Type))
+        throw new Error("each group needs GroupId and a valid Type");
+      store.putGroup(
+        DEMO_APP.sdkAppId,
+        generatedGroup(
+          s.GroupId,
+          s.Type,
+          s.Name ?? s.GroupId,
+          Math.max(1, s.memberCount ?? 10),
+          s.seed ?? seed,
+          anchor,
+          `u${added}_`,
+        ),
+      );
+      added++;
+    }
+    return { added };
+  };
+
+  const server = createEmulatorServer({
+    store,
+    settings: {
+      onlinePageThreshold: options.onlinePageThreshold ?? LIMITS.onlineMembersPageThreshold,
+      onlineListCap: options.onlineListCap ?? LIMITS.onlineListCap,
+    },
+    faults,
+    counter,
+    auth,
+    now,
+    control: {
+      reset: load,
+      seed: (body) => addGroups(((body as { groups?: SeedGroupSpec[] })?.groups ?? []) as SeedGroupSpec[]),
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  const control: EmulatorControl = {
+    reset: load,
+    setFaults: (spec) => faults.set({ latencyMs: options.latencyMs, ...spec }),
+    clearFaults: () => faults.set({ latencyMs: options.latencyMs }),
+    stats: () => ({ ...counter.snapshot(), faults: { ...faults.stats, byKind: { ...faults.stats.byKind } } }),
+    totalCalls: () => Object.values(counter.snapshot().calls).reduce((a, b) => a + b, 0),
+    addGroups,
+    group: (id) => store.group(DEMO_APP.sdkAppId, id),
+    expectedStats: (id) => {
+      const g = store.group(DEMO_APP.sdkAppId, id);
+      if (!g) throw new Error(`no group ${id}`);
+      return memberStats(g.members, Math.floor(now() / 1000));
+    },
+    anchorSeconds: anchor,
+  };
+
+  return {
+    url: `http://${host}:${address.port}`,
+    credentials: { sdkAppId: DEMO_APP.sdkAppId, identifier: DEMO_APP.admin, secretKey: DEMO_APP.secretKey },
+    control,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

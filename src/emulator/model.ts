@@ -1,0 +1,102 @@
+// The emulator's data model: groups, members (materialised or generated on demand), online sets, marks.
+import type { GroupType } from "../chat/group-types.js";
+import type { KeyValue, MemberRole } from "../chat/wire-types.js";
+
+export interface EmuMember {
+  Member_Account: string;
+  Role: MemberRole;
+  JoinTime: number;
+  MsgSeq: number;
+  MsgFlag: string;
+  LastSendMsgTime: number;
+  MuteUntil: number;
+  NameCard: string;
+  AppMemberDefinedData: KeyValue[];
+}
+
+/** Members in join order. Generated sources compute members from their index instead of storing them. */
+export interface MemberSource {
+  count(): number;
+  at(index: number): EmuMember;
+  /** Indexes (in order) of the members whose role is in `roles`, as half-open ranges. */
+  roleRanges(roles: ReadonlySet<string>): Array<[number, number]>;
+}
+
+export interface OnlineMember {
+  Member_Account: string;
+  JoinTime: number;
+  NickName: string;
+  Avatar: string;
+}
+
+export interface EmuGroup {
+  GroupId: string;
+  Type: GroupType;
+  Name: string;
+  Introduction: string;
+  Notification: string;
+  FaceUrl: string;
+  Owner_Account: string;
+  CreateTime: number;
+  LastInfoTime: number;
+  LastMsgTime: number;
+  NextMsgSeq: number;
+  MaxMemberNum: number;
+  ApplyJoinOption: string;
+  MuteAllMember: "On" | "Off";
+  AppDefinedData: KeyValue[];
+  dismissed: boolean;
+  members: MemberSource;
+  /** AVChatRoom (and Community) online members, any order; unique JoinTimes. */
+  online: OnlineMember[];
+  /** Accounts known to the AVChatRoom but offline now (marks on them are left out). */
+  knownOffline: Set<string>;
+  /** Community: the online count (refreshed every 4 minutes on the real service). */
+  onlineMemberNum: number;
+  /** AVChatRoom marks by account. */
+  marks: Map<string, Set<number>>;
+}
+
+export class ArrayMemberSource implements MemberSource {
+  constructor(private readonly list: EmuMember[]) {}
+  count(): number {
+    return this.list.length;
+  }
+  at(index: number): EmuMember {
+    const m = this.list[index];
+    if (!m) throw new RangeError(`member index ${index}`);
+    return m;
+  }
+  roleRanges(roles: ReadonlySet<string>): Array<[number, number]> {
+    const ranges: Array<[number, number]> = [];
+    this.list.forEach((m, i) => {
+      if (!roles.has(m.Role)) return;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === i) last[1] = i + 1;
+      else ranges.push([i, i + 1]);
+    });
+    return ranges;
+  }
+}
+
+/** Positions of a filtered view: maps a position in the filtered list to a member index. */
+export class FilteredView {
+  readonly total: number;
+  constructor(private readonly ranges: Array<[number, number]>) {
+    this.total = ranges.reduce((n, [a, b]) => n + (b - a), 0);
+  }
+  *indexes(from: number, count: number): Generator<number> {
+    let skip = from;
+    let left = count;
+    for (const [a, b] of this.ranges) {
+      const len = b - a;
+      if (skip >= len) {
+        skip -= len;
+        continue;
+      }
+      for (let i = a + skip; i < b && left > 0; i++, left--) yield i;
+      skip = 0;
+      if (left === 0) return;
+    }
+  }
+}
