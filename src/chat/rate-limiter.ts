@@ -16,14 +16,14 @@ export class TokenBucket {
     this.last = this.now();
   }
 
-  // Any 1-second window can hold a full burst plus one second of refill, so burst + refill rate
-  // must not exceed the limit: a 5% burst and a 95% refill keep every window under it.
+  // Any 1-second window can hold a full burst plus one second of refill, and requests sent evenly
+  // can arrive bunched: a 2% burst and a 90% refill keep every server-side window under the limit.
   private get capacity(): number {
-    return Math.max(1, Math.floor(this.ratePerSecond / 20));
+    return Math.max(1, Math.floor(this.ratePerSecond / 50));
   }
 
   private currentRate(): number {
-    const rate = Math.max(0.5, this.ratePerSecond - this.capacity);
+    const rate = Math.max(0.5, this.ratePerSecond * 0.9);
     return this.now() < this.slowUntil ? rate / 2 : rate;
   }
 
