@@ -33,6 +33,8 @@ export interface Config {
   port: number;
   mcpToken?: string;
   logLevel: LogLevelName;
+  help: boolean;
+  version: boolean;
 }
 
 export interface LoadedConfig {
@@ -222,6 +224,8 @@ export function loadConfig(input: {
     port: parseInteger(opt("port"), str("port"), 3333, 0, 65_535),
     mcpToken: mcpToken || undefined,
     logLevel: oneOf(opt("log-level"), str("log-level"), ["debug", "info", "warning", "error"] as const, "info"),
+    help: values.help === true,
+    version: values.version === true,
   };
   if (config.transport === "http" && !isLoopbackHost(host) && !config.mcpToken)
     fail(

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// The bin: serve (default, stdio or Streamable HTTP), emulator, demo-tour, call <tool>.
+// Heavy modules are imported lazily so hosts that spawn the server often get a fast start.
+import { createRequire } from "node:module";
+import { ConfigurationError } from "./chat/errors.js";
+import { type Config, loadConfig, renderHelp } from "./config/load.js";
+import { createLogger } from "./core/logger.js";
+
+const require = createRequire(import.meta.url);
+export const VERSION: string = (require("../package.json") as { version: string }).version;
+
+const CALL_OPTIONS = { args: { type: "string" }, json: { type: "boolean" } } as const;
+
+async function serve(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  if (config.mcpToken) logger.addSecret(config.mcpToken);
+  const [{ openBackend }, { buildServer }, { ALL_TOOLS }, { selectTools }] = await Promise.all([
+    import("./mcp/backend.js"),
+    import("./mcp/server.js"),
+    import("./tools/index.js"),
+    import("./tools/select.js"),
+  ]);
+  const tools = selectTools(ALL_TOOLS, config);
+  const backend = await openBackend(config, logger);
+  const make = () => buildServer({ chat: backend.chat, config: backend.config, tools, logger, version: VERSION });
+  const shutdown = async () => {
+    await backend.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  if (config.transport === "http") {
+    const { startHttpServer } = await import("./mcp/http.js");
+    const http = await startHttpServer({
+      host: config.host,
+      port: config.port,
+      token: config.mcpToken,
+      logger,
+      buildServer: make,
+    });
+    logger.log(
+      "info",
+      `MCP Streamable HTTP endpoint: ${http.url} (${tools.length} tools${config.mcpToken ? ", bearer token required" : ""})`,
+    );
+    return;
+  }
+  const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
+  const server = make();
+  const transport = new StdioServerTransport();
+  transport.onclose = () => void shutdown();
+  await server.connect(transport);
+  logger.log("info", `MCP server ready on stdio (${tools.length} tools${config.demo ? ", demo mode" : ""}).`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0] && !argv[0].startsWith("-") ? argv[0] : "serve";
+  const rest = command === argv[0] ? argv.slice(1) : argv;
+  const { config, positionals, extra } = loadConfig({
+    argv: rest,
+    env: process.env,
+    extraOptions: command === "call" ? CALL_OPTIONS : undefined,
+  });
+  if (config.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (config.help) {
+    process.stdout.write(`${renderHelp()}\n`);
+    return 0;
+  }
+  switch (command) {
+    case "serve":
+      await serve(config);
+      return -1;
+    case "emulator": {
+      const { runEmulatorCommand } = await import("./emulator/cli.js");
+      const emu = await runEmulatorCommand({
+        port: config.port === 3333 ? 0 : config.port,
+        host: config.host,
+        out: (l) => process.stdout.write(`${l}\n`),
+      });
+      const stop = () => void emu.stop().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      return -1;
+    }
+    case "demo-tour": {
+      const { runDemoTour } = await import("./cli/demo-tour.js");
+      return runDemoTour({ out: (l) => process.stdout.write(`${l}\n`) });
+    }
+    case "call": {
+      const { runCallCommand } = await import("./cli/call.js");
+      return runCallCommand({
+        config,
+        argv: rest,
+        positionals,
+        extra,
+        out: (l) => process.stdout.write(`${l}\n`),
+        err: (l) => process.stderr.write(`${l}\n`),
+      });
+    }
+    default:
+      throw new ConfigurationError(`unknown command "${command}"; commands: serve, emulator, demo-tour, call`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    const message =
+      err instanceof ConfigurationError
+        ? err.message
+        : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`tencent-chat-group-mcp: ${createLogger("error").redact(message)}\n`);
+    process.exitCode = 2;
+  },
+);

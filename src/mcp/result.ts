@@ -1,0 +1,46 @@
+// The only place MCP tool results are built: structured content plus a compact human text, and
+// errors as isError results that say what went wrong, whether a retry helps, and what to do next.
+import { randomUUID } from "node:crypto";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { describeFailure } from "../chat/error-codes.js";
+import { ChatApiError, ChatError } from "../chat/errors.js";
+import type { Logger } from "../core/logger.js";
+import { sanitizeText } from "../core/sanitize.js";
+
+export const DEMO_LABEL = "[DEMO DATA from the embedded emulator, not your real groups]";
+
+export function toToolResult(data: Record<string, unknown>, text: string, opts: { demo: boolean }): CallToolResult {
+  return {
+    content: [{ type: "text", text: opts.demo ? `${DEMO_LABEL}\n${text}` : text }],
+    structuredContent: data,
+    ...(opts.demo ? { _meta: { demo: true } } : {}),
+  };
+}
+
+export function toErrorResult(err: unknown, logger: Logger, toolName: string): CallToolResult {
+  const d = describeFailure(err);
+  const lines: string[] = [];
+  if (err instanceof ChatApiError) {
+    lines.push(
+      `Chat API error ${err.code} from ${err.api}${err.info ? ` (Tencent says: ${JSON.stringify(sanitizeText(err.info, 300))})` : ""}.`,
+    );
+  }
+  if (err instanceof ChatError || d.known) {
+    lines.push(`What went wrong: ${d.meaning}`);
+  } else {
+    // Unexpected: a generic message here, the details (redacted) on stderr under an id.
+    const id = randomUUID().slice(0, 8);
+    logger.log(
+      "error",
+      `unexpected error in ${toolName} [${id}]: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    lines.push(`What went wrong: an unexpected internal error (id ${id}; details are in the server's log).`);
+  }
+  lines.push(
+    `Retry? ${d.retryable ? `yes${d.retryAfterSeconds ? `, after at least ${d.retryAfterSeconds} s` : ""}` : "no, not with the same request"}.`,
+  );
+  lines.push(`What to do next: ${d.nextStep}`);
+  const hint = { error: d.category, ...(d.code !== undefined ? { code: d.code } : {}), retryable: d.retryable };
+  lines.push(`(${JSON.stringify(hint)})`);
+  return { content: [{ type: "text", text: logger.redact(lines.join("\n")) }], isError: true };
+}

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { describeChatError } from "../chat/error-codes.js";
+import type { GetGroupInfoRequest, GroupInfo } from "../chat/wire-types.js";
+import { sanitizeKeyValues, sanitizeText } from "../core/sanitize.js";
+import { isoFromSeconds, nowSeconds } from "../core/time.js";
+import { defineTool } from "./define.js";
+import { GroupErrorOut } from "./shared/group.js";
+import { KeyValueOut, MemberOut, memberToOutput } from "./shared/member.js";
+import { CustomKeysParam, GroupIdParam } from "./shared/params.js";
+
+const MEMBERS_SHOWN_PER_GROUP = 50;
+
+const FIELD_MAP = {
+  type: "Type",
+  name: "Name",
+  introduction: "Introduction",
+  notification: "Notification",
+  face_url: "FaceUrl",
+  owner_account: "Owner_Account",
+  create_time: "CreateTime",
+  last_info_time: "LastInfoTime",
+  last_msg_time: "LastMsgTime",
+  member_num: "MemberNum",
+  max_member_num: "MaxMemberNum",
+  apply_join_option: "ApplyJoinOption",
+  mute_all_member: "MuteAllMember",
+} as const;
+type FieldName = keyof typeof FIELD_MAP;
+const FIELD_NAMES = Object.keys(FIELD_MAP) as [FieldName, ...FieldName[]];
+
+const GroupOut = z.object({
+  group_id: z.string(),
+  type: z.string().optional(),
+  name: z.string().optional(),
+  introduction: z.string().optional(),
+  notification: z.string().optional(),
+  face_url: z.string().optional(),
+  owner_account: z.string().nullable().optional().describe("null = the group has no owner"),
+  create_time: z.string().nullable().optional(),
+  create_time_s: z.number().optional(),
+  last_info_time: z.string().nullable().optional(),
+  last_msg_time: z.string().nullable().optional(),
+  last_msg_time_s: z.number().optional(),
+  member_num: z.number().optional(),
+  max_member_num: z.number().optional(),
+  apply_join_option: z.string().optional(),
+  mute_all_member: z.boolean().optional(),
+  custom_data: z.array(KeyValueOut).optional(),
+  members: z.array(MemberOut).optional(),
+  members_note: z.string().optional(),
+});
+
+export function groupToOutput(g: GroupInfo, nowS: number): z.infer<typeof GroupOut> {
+  const out: z.infer<typeof GroupOut> = { group_id: g.GroupId };
+  if (g.Type !== undefined) out.type = String(g.Type);
+  if (g.Name !== undefined) out.name = sanitizeText(g.Name, 100);
+  if (g.Introduction !== undefined) out.introduction = sanitizeText(g.Introduction, 300);
+  if (g.Notification !== undefined) out.notification = sanitizeText(g.Notification, 300);
+  if (g.FaceUrl !== undefined) out.face_url = sanitizeText(g.FaceUrl, 300);
+  if (g.Owner_Account !== undefined) out.owner_account = g.Owner_Account ? sanitizeText(g.Owner_Account, 64) : null;
+  if (g.CreateTime !== undefined) [out.create_time, out.create_time_s] = [isoFromSeconds(g.CreateTime), g.CreateTime];
+  if (g.LastInfoTime !== undefined) out.last_info_time = isoFromSeconds(g.LastInfoTime);
+  if (g.LastMsgTime !== undefined)
+    [out.last_msg_time, out.last_msg_time_s] = [isoFromSeconds(g.LastMsgTime), g.LastMsgTime];
+  if (g.MemberNum !== undefined) out.member_num = g.MemberNum;
+  if (g.MaxMemberNum !== undefined) out.max_member_num = g.MaxMemberNum;
+  if (g.ApplyJoinOption !== undefined) out.apply_join_option = sanitizeText(g.ApplyJoinOption, 40);
+  if (g.MuteAllMember !== undefined) out.mute_all_member = g.MuteAllMember === "On";
+  if (g.AppDefinedData) out.custom_data = sanitizeKeyValues(g.AppDefinedData);
+  if (g.MemberList) {
+    out.members = g.MemberList.slice(0, MEMBERS_SHOWN_PER_GROUP).map((m) => memberToOutput(m, nowS));
+    if (g.MemberList.length > MEMBERS_SHOWN_PER_GROUP)
+      out.members_note = `Showing ${MEMBERS_SHOWN_PER_GROUP} of ${g.MemberList.length} members; use get_group_member_info to page through all, or summarize_group_members for totals.`;
+  }
+  return out;
+}
+
+export default defineTool({
+  name: "get_group_info",
+  title: "Get group profiles",
+  description:
+    "Profiles of 1-50 groups in one call (REST group_open_http_svc/get_group_info): type, name, owner, member count, mute-all, " +
+    "creation and last-message times, optional custom group data. Supports all group types: Private (Work), Public, ChatRoom (Meeting), " +
+    "AVChatRoom (live; the member count is the online count) and Community. Groups that are missing, dismissed (10010) or malformed (10015) " +
+    "are listed under errors next to the groups found. Member lists only with include_members=true (first 50 shown; large groups can fail " +
+    "with 10018, so use get_group_member_info or summarize_group_members for members). For more than 50 groups use get_groups_overview.",
+  toolset: "raw",
+  write: false,
+  inputSchema: z
+    .object({
+      group_ids: z.array(GroupIdParam).min(1).max(50).describe("1-50 group IDs."),
+      fields: z.array(z.enum(FIELD_NAMES)).min(1).optional().describe("Only these profile fields (default: all)."),
+      group_custom_keys: CustomKeysParam.optional().describe("Keys of custom group fields (AppDefinedData) to return."),
+      include_members: z
+        .boolean()
+        .default(false)
+        .describe("Also return member lists (first 50 per group). Avoid for big groups."),
+      member_custom_keys: CustomKeysParam.optional(),
+    })
+    .strict(),
+  outputSchema: z.object({
+    groups: z.array(GroupOut),
+    errors: z.array(GroupErrorOut),
+    requested: z.number(),
+  }),
+  annotations: {
+    title: "Get group profiles",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const ids = [...new Set(args.group_ids)];
+    const wantFilter =
+      args.fields !== undefined ||
+      args.group_custom_keys !== undefined ||
+      !args.include_members ||
+      args.member_custom_keys !== undefined;
+    const req: GetGroupInfoRequest = { GroupIdList: ids };
+    if (wantFilter) {
+      req.ResponseFilter = {
+        GroupBaseInfoFilter: (args.fields ?? FIELD_NAMES).map((f) => FIELD_MAP[f]),
+        ...(args.group_custom_keys ? { AppDefinedDataFilter_Group: args.group_custom_keys } : {}),
+        ...(args.include_members
+          ? { MemberInfoFilter: ["Account", "Role", "JoinTime", "LastSendMsgTime", "MuteUntil", "NameCard"] }
+          : {}),
+        ...(args.include_members && args.member_custom_keys
+          ? { AppDefinedDataFilter_GroupMember: args.member_custom_keys }
+          : {}),
+      };
+    }
+    const res = await ctx.chat.getGroupInfo(req, { signal: ctx.signal });
+    const nowS = nowSeconds();
+    const groups = res.groups.map((g) => groupToOutput(g, nowS));
+    const errors = res.errors.map((e) => {
+      const d = describeChatError(e.ErrorCode, e.ErrorInfo, "get_group_info");
+      return { group_id: e.GroupId, code: e.ErrorCode, meaning: d.meaning, next_step: d.nextStep };
+    });
+    const lines = groups.map(
+      (g) =>
+        `${g.group_id}: ${g.type ?? "?"}${g.name !== undefined ? ` ${JSON.stringify(g.name)}` : ""}${g.member_num !== undefined ? `, ${g.member_num} members` : ""}` +
+        `${g.owner_account !== undefined ? `, owner ${g.owner_account ?? "none"}` : ""}${g.mute_all_member ? ", everyone muted" : ""}` +
+        `${g.last_msg_time ? `, last message ${g.last_msg_time}` : ""}${g.members ? `, ${g.members.length} members listed` : ""}`,
+    );
+    for (const e of errors) lines.push(`${e.group_id}: error ${e.code}: ${e.meaning}`);
+    return {
+      data: { groups, errors, requested: ids.length },
+      text: `${groups.length} of ${ids.length} groups found${errors.length ? `, ${errors.length} with errors` : ""}.\n${lines.join("\n")}`,
+    };
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { LIMITS } from "../chat/limits.js";
+import { defineTool } from "./define.js";
+import { GroupIdParam } from "./shared/params.js";
+
+export default defineTool({
+  name: "get_online_member_num",
+  title: "Count online members of a Community",
+  description:
+    "Number of online members of a Community group (REST million_group_open_http_svc/get_online_member_num; Community IDs start with @TGS#_). " +
+    "Community only: other group types answer error 10007 (for an AVChatRoom use summarize_online_members). The count is refreshed every " +
+    "4 minutes, so members who just came online or left are counted in the next cycle.",
+  toolset: "raw",
+  write: false,
+  inputSchema: z.object({ group_id: GroupIdParam }).strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    online_member_num: z.number(),
+    refresh_interval_seconds: z.number(),
+  }),
+  annotations: {
+    title: "Count online members of a Community",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const res = await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal });
+    return {
+      data: {
+        group_id: args.group_id,
+        online_member_num: res.OnlineMemberNum,
+        refresh_interval_seconds: LIMITS.communityOnlineRefreshSeconds,
+      },
+      text: `${res.OnlineMemberNum} members of ${args.group_id} are online (the count refreshes every 4 minutes).`,
+    };
+  },
+});

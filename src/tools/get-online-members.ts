@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { LIMITS } from "../chat/limits.js";
+import { defineTool } from "./define.js";
+import { OnlineMemberOut, onlineMemberToOutput } from "./shared/member.js";
+import { GroupIdParam, MarkParam } from "./shared/params.js";
+
+export const ONLINE_LIST_CAVEAT =
+  "The list holds at most the 1,000 most recently joined online members (only 30 on editions below Pro/Premium or without the console switch " +
+  '"List of online audio-video group members"), refreshed every 10-40 s; it is not a census of the audience. Members with mark 600 are hidden unless you ask for mark 600.';
+
+export default defineTool({
+  name: "get_online_members",
+  title: "Get online members of a live group",
+  description:
+    "One page of the online member list of an AVChatRoom (live/audio-video group), also documented for Community groups " +
+    "(REST group_open_avchatroom_http_svc/get_members): account, nickname, avatar, join time, newest first. Not for Private, Public or " +
+    `ChatRoom groups (use get_group_member_info). Up to 500 members per page; pass the returned next_timestamp to get the next page. ${ONLINE_LIST_CAVEAT} ` +
+    "Use summarize_online_members to page through the whole list at once.",
+  toolset: "raw",
+  write: false,
+  inputSchema: z
+    .object({
+      group_id: GroupIdParam,
+      timestamp: z.number().int().min(0).default(0).describe("0 for the first page, then the returned next_timestamp."),
+      mark: MarkParam.optional().describe("Only members carrying this mark (>= 1000, or 500/600)."),
+    })
+    .strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    returned: z.number(),
+    members: z.array(OnlineMemberOut),
+    next_timestamp: z.number().describe("0 = no more pages; otherwise pass it as timestamp."),
+    complete: z.boolean(),
+    caveat: z.string(),
+  }),
+  annotations: {
+    title: "Get online members of a live group",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const page = await ctx.chat.getOnlineMembers(
+      { GroupId: args.group_id, Timestamp: args.timestamp, ...(args.mark !== undefined ? { Mark: args.mark } : {}) },
+      { signal: ctx.signal },
+    );
+    // Avatars cost tokens and rarely help: drop them on big pages to stay well under the result budget.
+    const members = page.MemberList.map(onlineMemberToOutput).map((m) =>
+      page.MemberList.length > 100 ? { ...m, avatar: undefined } : m,
+    );
+    const shown = members
+      .slice(0, 30)
+      .map((m) => `${m.account}${m.nick_name ? ` (nickname ${JSON.stringify(m.nick_name)})` : ""}`);
+    const more =
+      members.length > shown.length ? `\n… and ${members.length - shown.length} more in the structured result.` : "";
+    const how = page.NextTimestamp
+      ? `More online members: call get_online_members with timestamp=${page.NextTimestamp}.`
+      : "This is the last page.";
+    return {
+      data: {
+        group_id: args.group_id,
+        returned: members.length,
+        members,
+        next_timestamp: page.NextTimestamp,
+        complete: page.NextTimestamp === 0,
+        caveat: ONLINE_LIST_CAVEAT,
+      },
+      text: `${members.length} online members of ${args.group_id}${args.mark !== undefined ? ` with mark ${args.mark}` : ""} (cap: ${LIMITS.onlineListCap} latest).\n${shown.join("\n")}${more}\n${how}\nNote: ${ONLINE_LIST_CAVEAT}`,
+    };
+  },
+});

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { LIMITS } from "../chat/limits.js";
+import { defineTool } from "./define.js";
+import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
+
+export const MARKS_DOC =
+  "Marks are integers >= 1000 chosen by you (at most 10 distinct marks per group, each on at most 1,000 members); 500 = treat the member as " +
+  "always online for up to 3 days, 600 = hide the member from online lists. Only online members can be marked (except with 500); " +
+  "offline or unknown accounts are silently left out, and marks disappear when a member goes offline or leaves.";
+
+export default defineTool({
+  name: "set_member_marks",
+  title: "Set or delete member marks in a live group",
+  description:
+    "Sets or deletes marks on up to 500 members of an AVChatRoom (live group) in one call (REST group_open_avchatroom_http_svc/modify_user_info). " +
+    `AVChatRoom only. ${MARKS_DOC} The result lists which accounts were marked and which were left out. dry_run=true shows the request without sending it. ` +
+    "For more than 500 accounts use set_member_marks_bulk.",
+  toolset: "raw",
+  write: true,
+  inputSchema: z
+    .object({
+      group_id: GroupIdParam,
+      action: z.enum(["set", "delete"]).describe("set adds the marks; delete removes them."),
+      members: z
+        .array(z.object({ account: AccountParam, marks: z.array(MarkParam).min(1).max(10) }).strict())
+        .min(1)
+        .max(LIMITS.marksMaxAccountsPerCall)
+        .refine((list) => new Set(list.map((m) => m.account)).size === list.length, "each account may appear only once")
+        .refine(
+          (list) =>
+            new Set(list.flatMap((m) => m.marks).filter((k) => k >= 1000)).size <= LIMITS.marksMaxDistinctPerGroup,
+          "at most 10 distinct marks (>= 1000) per group",
+        )
+        .describe("1-500 accounts with the marks to set or delete."),
+      dry_run: z.boolean().default(false).describe("true = only show what would be sent."),
+    })
+    .strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    action: z.enum(["set", "delete"]),
+    dry_run: z.boolean(),
+    requested: z.number(),
+    marked: z.array(z.object({ account: z.string(), marks: z.array(z.number()) })),
+    left_out: z.array(z.string()).describe("Accounts not applied: offline, not in the group, or unknown."),
+    attempts: z.number().describe("HTTP attempts the call took (retries of transient failures)."),
+  }),
+  annotations: {
+    title: "Set or delete member marks in a live group",
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const base = { group_id: args.group_id, action: args.action, requested: args.members.length };
+    if (args.dry_run) {
+      return {
+        data: { ...base, dry_run: true, marked: [], left_out: [], attempts: 0 },
+        text: `Dry run: would ${args.action} marks on ${args.members.length} accounts of ${args.group_id} (CommandType ${args.action === "set" ? 1 : 2}); nothing was sent.`,
+      };
+    }
+    await ctx.log("notice", "write", { group_id: args.group_id, action: args.action, accounts: args.members.length });
+    const res = await ctx.chat.modifyUserInfo(
+      {
+        GroupId: args.group_id,
+        CommandType: args.action === "set" ? 1 : 2,
+        MemberList: args.members.map((m) => ({ Member_Account: m.account, Marks: m.marks })),
+      },
+      { signal: ctx.signal },
+    );
+    const applied = new Set(res.MemberList.map((m) => m.Member_Account));
+    const leftOut = args.members.map((m) => m.account).filter((a) => !applied.has(a));
+    const marked = res.MemberList.map((m) => ({ account: m.Member_Account, marks: m.Marks }));
+    return {
+      data: { ...base, dry_run: false, marked, left_out: leftOut, attempts: res.attempts ?? 1 },
+      text:
+        `${args.action === "set" ? "Set" : "Deleted"} marks on ${marked.length} of ${args.members.length} accounts in ${args.group_id}.` +
+        (leftOut.length
+          ? ` Left out (offline or unknown): ${leftOut.slice(0, 20).join(", ")}${leftOut.length > 20 ? ` and ${leftOut.length - 20} more` : ""}.`
+          : ""),
+    };
+  },
+});

@@ -1,0 +1,88 @@
+// Members in snake_case with ISO times, sanitised member-written text, and the raw seconds kept.
+import { z } from "zod";
+import type { MemberProfile, OnlineMember } from "../../chat/wire-types.js";
+import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
+import { isoFromSeconds } from "../../core/time.js";
+
+export const KeyValueOut = z.object({ key: z.string(), value: z.string() });
+
+export const MemberOut = z.object({
+  account: z.string(),
+  role: z.string().optional(),
+  name_card: z.string().optional(),
+  join_time: z.string().nullable().optional(),
+  join_time_s: z.number().optional(),
+  last_send_msg_time: z.string().nullable().optional().describe("null = never sent a message"),
+  last_send_msg_time_s: z.number().optional(),
+  muted: z.boolean().optional().describe("true when MuteUntil is in the future"),
+  muted_until: z.string().nullable().optional(),
+  muted_until_s: z.number().optional(),
+  msg_flag: z.string().optional(),
+  msg_seq: z.number().optional(),
+  custom_data: z.array(KeyValueOut).optional(),
+});
+export type MemberOutput = z.infer<typeof MemberOut>;
+
+export function memberToOutput(m: MemberProfile, nowS: number): MemberOutput {
+  const out: MemberOutput = { account: sanitizeText(m.Member_Account, 64) };
+  if (m.Role !== undefined) out.role = m.Role;
+  if (m.NameCard !== undefined) out.name_card = sanitizeText(m.NameCard, 100);
+  if (m.JoinTime !== undefined) {
+    out.join_time = isoFromSeconds(m.JoinTime);
+    out.join_time_s = m.JoinTime;
+  }
+  if (m.LastSendMsgTime !== undefined) {
+    out.last_send_msg_time = isoFromSeconds(m.LastSendMsgTime);
+    out.last_send_msg_time_s = m.LastSendMsgTime;
+  }
+  if (m.MuteUntil !== undefined) {
+    out.muted = m.MuteUntil > nowS;
+    out.muted_until = out.muted ? isoFromSeconds(m.MuteUntil) : null;
+    out.muted_until_s = m.MuteUntil;
+  }
+  if (m.MsgFlag !== undefined) out.msg_flag = sanitizeText(m.MsgFlag, 40);
+  if (m.MsgSeq !== undefined) out.msg_seq = m.MsgSeq;
+  if (m.AppMemberDefinedData) out.custom_data = sanitizeKeyValues(m.AppMemberDefinedData);
+  return out;
+}
+
+export const OnlineMemberOut = z.object({
+  account: z.string(),
+  nick_name: z.string().optional(),
+  avatar: z.string().optional(),
+  join_time: z.string().nullable().optional(),
+  join_time_s: z.number().optional(),
+});
+export type OnlineMemberOutput = z.infer<typeof OnlineMemberOut>;
+
+export function onlineMemberToOutput(m: OnlineMember): OnlineMemberOutput {
+  const out: OnlineMemberOutput = { account: sanitizeText(m.Member_Account, 64) };
+  if (m.NickName !== undefined) out.nick_name = sanitizeText(m.NickName, 100);
+  if (m.Avatar !== undefined) out.avatar = sanitizeText(m.Avatar, 300);
+  if (m.JoinTime !== undefined) {
+    out.join_time = isoFromSeconds(m.JoinTime);
+    out.join_time_s = m.JoinTime;
+  }
+  return out;
+}
+
+/** One short line per member for the text rendering. */
+export function memberLine(m: MemberOutput): string {
+  const parts = [m.account];
+  if (m.role) parts.push(m.role);
+  // Member-written text is quoted as data (JSON escaping), never as prose.
+  if (m.name_card) parts.push(`name card ${JSON.stringify(m.name_card)}`);
+  if (m.muted) parts.push(`muted until ${m.muted_until}`);
+  if (m.last_send_msg_time === null) parts.push("never spoke");
+  return parts.join(" · ");
+}
+
+const TEXT_LINES_CAP = 50;
+
+/** The text rendering lists at most 50 members; structuredContent carries the whole page. */
+export function renderMemberLines(members: readonly MemberOutput[]): string {
+  const lines = members.slice(0, TEXT_LINES_CAP).map(memberLine);
+  if (members.length > TEXT_LINES_CAP)
+    lines.push(`… and ${members.length - TEXT_LINES_CAP} more in the structured result.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,36 @@
+// Shared input parameters whose descriptions teach the agent where values come from.
+import { z } from "zod";
+import { MEMBER_ROLES } from "../../chat/wire-types.js";
+
+export const GroupIdParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\x20-\x7e]+$/, "group IDs are printable ASCII")
+  .describe(
+    "Exact group ID, e.g. @TGS#1NVTZEAE4 (system IDs start with @TGS#; Community IDs start with @TGS#_). Case-sensitive.",
+  );
+
+export const RoleParam = z.enum(MEMBER_ROLES as unknown as ["Owner", "Admin", "Member"]);
+
+export const CustomKeysParam = z
+  .array(z.string().min(1).max(64))
+  .max(20)
+  .describe("Keys of custom member fields (AppMemberDefinedData) to return; keys are configured in the Chat console.");
+
+export const AccountParam = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[\x20-\x7e]+$/, "UserIDs are printable ASCII")
+  .describe("A member's UserID (Member_Account).");
+
+export const MarkParam = z
+  .number()
+  .int()
+  .refine(
+    (m) => m >= 1000 || m === 500 || m === 600,
+    "marks are integers >= 1000, or the special 500 (treated as always online) and 600 (hidden from online lists)",
+  )
+  .refine((m) => m <= 0xffffffff, "marks fit in 32 bits");
