@@ -1,0 +1,156 @@
+// Page iterators over the three paging modes, normalised to one shape (design-models §4.8):
+// Offset pages fetched concurrently and yielded in order; Community's Next cursor sequentially;
+// AVChatRoom online lists through NextTimestamp. A 10018 (answer over 1 MB) shrinks the page.
+import type { ChatGroupApi } from "../chat/api.js";
+import { ChatApiError } from "../chat/errors.js";
+import { LIMITS } from "../chat/limits.js";
+import type { GetGroupMemberInfoRequest, MemberProfile, OnlineMember } from "../chat/wire-types.js";
+import { orderedConcurrent } from "./pool.js";
+
+export type Position = { kind: "offset"; offset: number } | { kind: "next"; next: string };
+
+export interface MemberPage {
+  members: MemberProfile[];
+  memberNum: number;
+  /** Where this page started (resume here to re-read it, skipping what was consumed). */
+  at: Position;
+  /** Where the next page starts. */
+  after: Position;
+  last: boolean;
+}
+
+export interface MemberPagesOptions {
+  groupId: string;
+  community: boolean;
+  start: Position;
+  pageSize: number;
+  concurrency: number;
+  /** Filters passed through to every request (MemberInfoFilter, MemberRoleFilter...). */
+  request: Omit<GetGroupMemberInfoRequest, "GroupId" | "Limit" | "Offset" | "Next">;
+  signal: AbortSignal;
+  deadlineMs?: number;
+  onCall?: () => void;
+}
+
+const TOO_LARGE = 10018;
+
+function isTooLarge(err: unknown): boolean {
+  return err instanceof ChatApiError && err.code === TOO_LARGE;
+}
+
+/** One Offset page; on 10018 it splits the page in halves and fetches them one after the other. */
+async function fetchOffsetPage(
+  chat: ChatGroupApi,
+  o: MemberPagesOptions,
+  offset: number,
+  size: number,
+  signal: AbortSignal,
+): Promise<{ members: MemberProfile[]; memberNum: number }> {
+  try {
+    o.onCall?.();
+    const page = await chat.getGroupMemberInfo(
+      { ...o.request, GroupId: o.groupId, Limit: size, Offset: offset },
+      { signal, deadlineMs: o.deadlineMs },
+    );
+    return { members: page.MemberList, memberNum: page.MemberNum };
+  } catch (err) {
+    if (!isTooLarge(err) || size <= 1) throw err;
+    const half = Math.ceil(size / 2);
+    const a = await fetchOffsetPage(chat, o, offset, half, signal);
+    if (a.members.length < half) return a;
+    const b = await fetchOffsetPage(chat, o, offset + half, size - half, signal);
+    return { members: [...a.members, ...b.members], memberNum: b.memberNum };
+  }
+}
+
+export async function* memberPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
+  if (o.community) yield* cursorPages(chat, o);
+  else yield* offsetPages(chat, o);
+}
+
+async function* offsetPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
+  if (o.start.kind !== "offset") throw new Error("offset paging needs an offset position");
+  const size = Math.min(o.pageSize, LIMITS.memberInfoMaxLimitOffset);
+  const internal = new AbortController();
+  const signal = AbortSignal.any([o.signal, internal.signal]);
+  try {
+    // The first page is fetched alone: its MemberNum bounds the offsets to fetch concurrently.
+    const first = await fetchOffsetPage(chat, o, o.start.offset, size, signal);
+    const firstEnd = o.start.offset + first.members.length;
+    const firstLast = first.members.length < size || firstEnd >= first.memberNum;
+    yield { ...first, at: o.start, after: { kind: "offset", offset: firstEnd }, last: firstLast };
+    if (firstLast) return;
+    const offsets: number[] = [];
+    for (let off = firstEnd; off < first.memberNum; off += size) offsets.push(off);
+    for await (const page of orderedConcurrent(offsets, o.concurrency, (off) =>
+      fetchOffsetPage(chat, o, off, size, signal).then((p) => ({ ...p, off })),
+    )) {
+      const end = page.off + page.members.length;
+      // A short page ends the scan (role filters make the filtered list shorter than MemberNum).
+      const last = page.members.length < size || end >= page.memberNum;
+      yield {
+        members: page.members,
+        memberNum: page.memberNum,
+        at: { kind: "offset", offset: page.off },
+        after: { kind: "offset", offset: end },
+        last,
+      };
+      if (last) return;
+    }
+  } finally {
+    internal.abort(); // stop requests still in flight when the consumer stops early
+  }
+}
+
+async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
+  if (o.start.kind !== "next") throw new Error("cursor paging needs a Next position");
+  let next = o.start.next;
+  let size = Math.min(o.pageSize, LIMITS.memberInfoMaxLimitNext);
+  for (;;) {
+    let page: Awaited<ReturnType<ChatGroupApi["getGroupMemberInfo"]>>;
+    try {
+      o.onCall?.();
+      page = await chat.getGroupMemberInfo(
+        { ...o.request, GroupId: o.groupId, Limit: size, Next: next },
+        { signal: o.signal, deadlineMs: o.deadlineMs },
+      );
+    } catch (err) {
+      if (!isTooLarge(err) || size <= 1) throw err;
+      size = Math.ceil(size / 2); // retry the same cursor with smaller pages from now on
+      continue;
+    }
+    const after = page.Next ?? "";
+    yield {
+      members: page.MemberList,
+      memberNum: page.MemberNum,
+      at: { kind: "next", next },
+      after: { kind: "next", next: after },
+      last: after === "",
+    };
+    if (after === "") return;
+    next = after;
+  }
+}
+
+export interface OnlinePage {
+  members: OnlineMember[];
+  at: number;
+  nextTimestamp: number;
+}
+
+export async function* onlinePages(
+  chat: ChatGroupApi,
+  o: { groupId: string; timestamp: number; mark?: number; signal: AbortSignal; deadlineMs?: number },
+): AsyncGenerator<OnlinePage> {
+  let ts = o.timestamp;
+  for (;;) {
+    const page = await chat.getOnlineMembers(
+      { GroupId: o.groupId, Timestamp: ts, ...(o.mark !== undefined ? { Mark: o.mark } : {}) },
+      { signal: o.signal, deadlineMs: o.deadlineMs },
+    );
+    yield { members: page.MemberList, at: ts, nextTimestamp: page.NextTimestamp };
+    // Guard against a cursor that does not move (it would loop forever).
+    if (page.NextTimestamp === 0 || page.NextTimestamp === ts) return;
+    ts = page.NextTimestamp;
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { makeBudget } from "../aggregate/budget.js";
+import type { Position } from "../aggregate/paginate.js";
+import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
+import { routeGroup } from "../aggregate/route.js";
+import { scanMembers } from "../aggregate/scan.js";
+import { ChatInputError } from "../chat/errors.js";
+import { isCommunityGroupId } from "../chat/group-types.js";
+import type { MemberProfile, MemberRole } from "../chat/wire-types.js";
+import { isoFromSeconds, nowSeconds } from "../core/time.js";
+import { defineTool } from "./define.js";
+import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
+import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
+import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
+
+const NAME = "find_group_members";
+const IsoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+const StateSchema = z.object({ now: z.number(), scanned: z.number(), found: z.number(), type: z.string() });
+
+export default defineTool({
+  name: NAME,
+  title: "Find group members matching criteria",
+  description:
+    "Finds members of a Private (Work), Public, ChatRoom (Meeting) or Community group that match ALL given criteria: account IDs, a " +
+    "case-insensitive substring of the account or name card, roles, muted now, never spoke, inactive since a date (no message since), joined " +
+    "after/before a date. It pages through the member list for you (REST get_group_member_info) and stops as soon as max_results matches are " +
+    "found or the group is exhausted; a partial result has a resume_cursor to find more. Not for AVChatRoom (live) groups: use get_online_members.",
+  toolset: "aggregate",
+  write: false,
+  inputSchema: z
+    .object({
+      group_id: GroupIdParam,
+      accounts: z.array(AccountParam).min(1).max(500).optional().describe("Exact account IDs to look for."),
+      text: z.string().min(1).max(64).optional().describe("Case-insensitive substring of the account ID or name card."),
+      roles: z.array(RoleParam).min(1).optional(),
+      muted: z.boolean().optional().describe("true = muted now; false = not muted now."),
+      never_spoke: z.boolean().optional().describe("true = never sent a message; false = sent at least one."),
+      inactive_since: IsoDate.optional().describe(
+        "No message since this date (ISO 8601, e.g. 2026-10-01); includes members who never spoke.",
+      ),
+      joined_after: IsoDate.optional().describe("Joined at or after this date (ISO 8601)."),
+      joined_before: IsoDate.optional().describe("Joined before this date (ISO 8601)."),
+      max_results: z.number().int().min(1).max(200).default(50).describe("Stop after this many matches (1-200)."),
+      max_seconds: MaxSecondsParam,
+      resume_cursor: ResumeCursorParam,
+    })
+    .strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    group_type: z.string(),
+    matches: z.array(MemberOut),
+    returned: z.number(),
+    found_total: z.number().describe("Matches over all calls of a resumed search."),
+    scanned: z.number(),
+    member_num: z.number().nullable(),
+    complete: z.boolean().describe("true when the whole group was searched"),
+    resume_cursor: z.string().optional(),
+    stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),
+  }),
+  annotations: {
+    title: "Find group members matching criteria",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const seconds = (d: string | undefined) => (d === undefined ? undefined : Math.floor(Date.parse(d) / 1000));
+    const inactiveSince = seconds(args.inactive_since);
+    const joinedAfter = seconds(args.joined_after);
+    const joinedBefore = seconds(args.joined_before);
+    const criteria = { ...args, max_results: undefined, max_seconds: undefined, resume_cursor: undefined };
+    const bind = bindingOf(criteria);
+    const resumed = args.resume_cursor ? decodeCursor(args.resume_cursor, NAME, bind, StateSchema) : undefined;
+    const type = resumed?.state.type ?? (await routeGroup(ctx.chat, args.group_id, ctx.signal)).type;
+    if (type === "AVChatRoom")
+      throw new ChatInputError(
+        "group_id",
+        `${args.group_id} is an AVChatRoom (live group): it has no member list`,
+        "use get_online_members or summarize_online_members",
+      );
+    const community = isCommunityGroupId(args.group_id) || type === "Community";
+    const state = resumed?.state ?? { now: nowSeconds(), scanned: 0, found: 0, type };
+    const accounts = args.accounts ? new Set(args.accounts) : undefined;
+    const needle = args.text?.toLowerCase();
+    const matches = (m: MemberProfile): boolean => {
+      if (accounts && !accounts.has(m.Member_Account)) return false;
+      if (
+        needle &&
+        !m.Member_Account.toLowerCase().includes(needle) &&
+        !(m.NameCard ?? "").toLowerCase().includes(needle)
+      )
+        return false;
+      if (args.muted !== undefined && (m.MuteUntil ?? 0) > state.now !== args.muted) return false;
+      const last = m.LastSendMsgTime ?? 0;
+      if (args.never_spoke !== undefined && (last === 0) !== args.never_spoke) return false;
+      if (inactiveSince !== undefined && last >= inactiveSince) return false;
+      if (joinedAfter !== undefined && (m.JoinTime ?? 0) < joinedAfter) return false;
+      if (joinedBefore !== undefined && (m.JoinTime ?? 0) >= joinedBefore) return false;
+      return true;
+    };
+    const found: MemberProfile[] = [];
+    const start: Position = resumed?.pos ?? (community ? { kind: "next", next: "" } : { kind: "offset", offset: 0 });
+    const result = await scanMembers(ctx.chat, {
+      groupId: args.group_id,
+      community,
+      start,
+      skip: resumed?.skip ?? 0,
+      request: { ...(args.roles ? { MemberRoleFilter: [...new Set(args.roles)] as MemberRole[] } : {}) },
+      budget: makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal),
+      visit: (m) => {
+        state.scanned++;
+        if (matches(m)) found.push(m);
+        // Every account asked for is found: nothing left to look for.
+        if (accounts && found.length === accounts.size) return false;
+        return found.length < args.max_results;
+      },
+      onPage: async ({ pages, memberNum }) => {
+        await ctx.progress({
+          progress: state.scanned,
+          total: memberNum,
+          message: `${pages} pages, ${found.length} matches`,
+        });
+      },
+    });
+    state.found += found.length;
+    const allAccountsFound = accounts !== undefined && found.length === accounts.size;
+    const complete = result.complete || allAccountsFound;
+    const resumeCursor =
+      !complete && result.resume
+        ? encodeCursor({ v: 1, tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
+        : undefined;
+    const members = found.map((m) => memberToOutput(m, state.now));
+    const data = {
+      group_id: args.group_id,
+      group_type: type,
+      matches: members,
+      returned: members.length,
+      found_total: state.found,
+      scanned: state.scanned,
+      member_num: result.memberNum ?? null,
+      complete,
+      ...(resumeCursor ? { resume_cursor: resumeCursor } : {}),
+      stopped_because: allAccountsFound ? ("done" as const) : result.reason,
+    };
+    const tail = complete
+      ? `Searched the whole group${allAccountsFound ? " (every requested account found)" : ""}.`
+      : `Stopped after ${state.scanned} members (${result.reason === "early_exit" ? `max_results=${args.max_results} reached` : result.reason}): call ${NAME} again with the same criteria and resume_cursor for more.`;
+    return {
+      data,
+      text: `${members.length} matching members in ${args.group_id} (${type}); ${state.scanned} members read as of ${isoFromSeconds(state.now)}.\n${renderMemberLines(members)}\n${tail}`,
+    };
+  },
+});

@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { mapConcurrent } from "../aggregate/pool.js";
+import { describeChatError, describeFailure } from "../chat/error-codes.js";
+import { isCommunityGroupId } from "../chat/group-types.js";
+import { LIMITS } from "../chat/limits.js";
+import type { GroupInfo } from "../chat/wire-types.js";
+import { sanitizeText } from "../core/sanitize.js";
+import { isoFromSeconds } from "../core/time.js";
+import { defineTool } from "./define.js";
+import { GroupErrorOut } from "./shared/group.js";
+import { GroupIdParam } from "./shared/params.js";
+
+const CONCURRENCY = 8;
+
+const Row = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  members: z.number().nullable(),
+  owner: z.string().nullable(),
+  mute_all: z.boolean(),
+  last_msg: z.string().nullable(),
+  online: z.number().optional().describe("Community only: online count (4-minute refresh)."),
+});
+
+function row(g: GroupInfo): z.infer<typeof Row> {
+  return {
+    id: g.GroupId,
+    type: String(g.Type ?? "?"),
+    name: sanitizeText(g.Name ?? "", 40),
+    members: g.MemberNum ?? null,
+    owner: g.Owner_Account ? sanitizeText(g.Owner_Account, 32) : null,
+    mute_all: g.MuteAllMember === "On",
+    last_msg: isoFromSeconds(g.LastMsgTime),
+  };
+}
+
+export default defineTool({
+  name: "get_groups_overview",
+  title: "Overview of many groups",
+  description:
+    "Compact rows for up to 1,000 groups of any type (Private/Work, Public, ChatRoom/Meeting, AVChatRoom, Community) in one call: id, type, " +
+    "name, member count, owner, mute-all, last message time, and for Community groups the online count. It calls REST get_group_info in " +
+    "batches of 50, several at once, and million_group get_online_member_num per Community. Missing or dismissed groups are listed apart " +
+    "under errors. At most max_rows rows are returned in full; the totals always cover every group.",
+  toolset: "aggregate",
+  write: false,
+  inputSchema: z
+    .object({
+      group_ids: z.array(GroupIdParam).min(1).max(1000).describe("1-1,000 group IDs."),
+      include_online_count: z.boolean().default(true).describe("Also fetch the online count of Community groups."),
+      max_rows: z
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .default(300)
+        .describe("Rows returned in full (keeps the answer small); totals cover all groups."),
+    })
+    .strict(),
+  outputSchema: z.object({
+    requested: z.number(),
+    found: z.number(),
+    rows: z.array(Row),
+    rows_omitted: z.number().describe("Found groups not returned as rows because of max_rows."),
+    by_type: z.record(z.string(), z.number()),
+    total_members: z.number(),
+    errors: z.array(GroupErrorOut),
+    batches: z.number(),
+  }),
+  annotations: {
+    title: "Overview of many groups",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const ids = [...new Set(args.group_ids)];
+    const batches: string[][] = [];
+    for (let i = 0; i < ids.length; i += LIMITS.groupInfoMaxGroups)
+      batches.push(ids.slice(i, i + LIMITS.groupInfoMaxGroups));
+    const filter = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
+    let done = 0;
+    const results = await mapConcurrent(batches, CONCURRENCY, async (batch) => {
+      try {
+        const res = await ctx.chat.getGroupInfo(
+          { GroupIdList: batch, ResponseFilter: { GroupBaseInfoFilter: filter } },
+          { signal: ctx.signal },
+        );
+        return res;
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        // One failed batch does not hide the others: its groups are reported as errors.
+        const d = describeFailure(err);
+        return {
+          groups: [],
+          errors: batch.map((id) => ({ GroupId: id, ErrorCode: d.code ?? -1, ErrorInfo: d.meaning })),
+        };
+      } finally {
+        done++;
+        await ctx.progress({ progress: done, total: batches.length, message: `${done}/${batches.length} batches` });
+      }
+    });
+    const rows = results.flatMap((r) => r.groups).map(row);
+    const errors = results
+      .flatMap((r) => r.errors)
+      .map((e) => {
+        const d = describeChatError(e.ErrorCode, e.ErrorInfo, "get_group_info");
+        return {
+          group_id: e.GroupId,
+          code: e.ErrorCode,
+          meaning: e.ErrorCode === -1 ? e.ErrorInfo : d.meaning,
+          next_step: d.nextStep,
+        };
+      });
+    if (args.include_online_count) {
+      const communities = rows.filter((r) => r.type === "Community" || isCommunityGroupId(r.id));
+      await mapConcurrent(communities, CONCURRENCY, async (r) => {
+        try {
+          r.online = (
+            await ctx.chat.getCommunityOnlineMemberNum({ GroupId: r.id }, { signal: ctx.signal })
+          ).OnlineMemberNum;
+        } catch (err) {
+          if (ctx.signal.aborted) throw err;
+        }
+      });
+    }
+    const byType: Record<string, number> = {};
+    for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    const totalMembers = rows.reduce((n, r) => n + (r.members ?? 0), 0);
+    const shown = rows.slice(0, args.max_rows);
+    const data = {
+      requested: ids.length,
+      found: rows.length,
+      rows: shown,
+      rows_omitted: rows.length - shown.length,
+      by_type: byType,
+      total_members: totalMembers,
+      errors,
+      batches: batches.length,
+    };
+    const lines = shown
+      .slice(0, 25)
+      .map(
+        (r) =>
+          `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${r.members ?? "?"} members${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner ?? "none"}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`,
+      );
+    if (shown.length > 25) lines.push(`… ${shown.length - 25} more rows in the structured result.`);
+    if (data.rows_omitted)
+      lines.push(
+        `${data.rows_omitted} found groups are not returned as rows (max_rows=${args.max_rows}); raise max_rows or ask for fewer groups.`,
+      );
+    for (const e of errors.slice(0, 20)) lines.push(`${e.group_id}: error ${e.code}: ${e.meaning}`);
+    if (errors.length > 20) lines.push(`… ${errors.length - 20} more errors in the structured result.`);
+    const types = Object.entries(byType)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(", ");
+    return {
+      data,
+      text: `${rows.length} of ${ids.length} groups found (${types || "none"}), ${totalMembers} members in total, ${errors.length} errors.\n${lines.join("\n")}`,
+    };
+  },
+});

@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { mapConcurrent } from "../aggregate/pool.js";
+import { describeFailure } from "../chat/error-codes.js";
+import { ChatApiError } from "../chat/errors.js";
+import { LIMITS } from "../chat/limits.js";
+import { defineTool } from "./define.js";
+import { MARKS_DOC } from "./set-member-marks.js";
+import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
+
+const CHUNK = LIMITS.marksMaxAccountsPerCall;
+const LIST_CAP = 100;
+
+const ChunkOut = z.object({
+  index: z.number(),
+  accounts: z.number(),
+  marked: z.number(),
+  left_out: z.number(),
+  failed: z.number(),
+  attempts: z.number(),
+  error: z.string().optional(),
+});
+
+export default defineTool({
+  name: "set_member_marks_bulk",
+  title: "Set or delete marks on many live-group members",
+  description:
+    "Sets or deletes the same marks on up to 10,000 members of an AVChatRoom (live group): sent in chunks of 500 through REST " +
+    `group_open_avchatroom_http_svc/modify_user_info. AVChatRoom only. ${MARKS_DOC} Reports per account whether it was marked, left out ` +
+    "(offline or unknown) or failed (with the chunk's error); a failed chunk never stops the others, and transient failures are retried " +
+    "(setting the same marks twice is harmless). dry_run=true shows the chunk plan and sends nothing.",
+  toolset: "aggregate",
+  write: true,
+  inputSchema: z
+    .object({
+      group_id: GroupIdParam,
+      action: z.enum(["set", "delete"]),
+      marks: z
+        .array(MarkParam)
+        .min(1)
+        .max(10)
+        .describe("The marks to set or delete on every account (at most 10 distinct marks per group)."),
+      accounts: z
+        .array(AccountParam)
+        .min(1)
+        .max(10_000)
+        .refine((a) => new Set(a).size === a.length, "each account may appear only once")
+        .describe("1-10,000 account IDs."),
+      dry_run: z.boolean().default(false),
+    })
+    .strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    action: z.enum(["set", "delete"]),
+    dry_run: z.boolean(),
+    requested: z.number(),
+    marked: z.number(),
+    left_out: z.number(),
+    failed: z.number(),
+    chunks: z.array(ChunkOut),
+    marked_accounts: z.array(z.string()).describe("First 100 marked accounts."),
+    left_out_accounts: z.array(z.string()).describe("First 100 accounts left out (offline or unknown)."),
+    failed_accounts: z.array(z.string()).describe("First 100 accounts in failed chunks."),
+  }),
+  annotations: {
+    title: "Set or delete marks on many live-group members",
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const chunks: string[][] = [];
+    for (let i = 0; i < args.accounts.length; i += CHUNK) chunks.push(args.accounts.slice(i, i + CHUNK));
+    const base = { group_id: args.group_id, action: args.action, requested: args.accounts.length };
+    if (args.dry_run) {
+      return {
+        data: {
+          ...base,
+          dry_run: true,
+          marked: 0,
+          left_out: 0,
+          failed: 0,
+          chunks: chunks.map((c, index) => ({
+            index,
+            accounts: c.length,
+            marked: 0,
+            left_out: 0,
+            failed: 0,
+            attempts: 0,
+          })),
+          marked_accounts: [],
+          left_out_accounts: [],
+          failed_accounts: [],
+        },
+        text: `Dry run: would ${args.action} marks ${args.marks.join(", ")} on ${args.accounts.length} accounts of ${args.group_id} in ${chunks.length} chunks of up to ${CHUNK}; nothing was sent.`,
+      };
+    }
+    await ctx.log("notice", "write", {
+      group_id: args.group_id,
+      action: args.action,
+      accounts: args.accounts.length,
+      chunks: chunks.length,
+    });
+    const marked: string[] = [];
+    const leftOut: string[] = [];
+    const failed: string[] = [];
+    let done = 0;
+    const report = await mapConcurrent(chunks, 4, async (chunk, index) => {
+      try {
+        const res = await ctx.chat.modifyUserInfo(
+          {
+            GroupId: args.group_id,
+            CommandType: args.action === "set" ? 1 : 2,
+            MemberList: chunk.map((a) => ({ Member_Account: a, Marks: args.marks })),
+          },
+          { signal: ctx.signal },
+        );
+        const applied = new Set(res.MemberList.map((m) => m.Member_Account));
+        const out = chunk.filter((a) => !applied.has(a));
+        marked.push(...chunk.filter((a) => applied.has(a)));
+        leftOut.push(...out);
+        return {
+          index,
+          accounts: chunk.length,
+          marked: applied.size,
+          left_out: out.length,
+          failed: 0,
+          attempts: res.attempts ?? 1,
+        };
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        // "All accounts offline or unknown" fails the call (seed-4): those accounts were left out, not failed.
+        if (err instanceof ChatApiError && /offline|not exist/i.test(err.info)) {
+          leftOut.push(...chunk);
+          return { index, accounts: chunk.length, marked: 0, left_out: chunk.length, failed: 0, attempts: 1 };
+        }
+        failed.push(...chunk);
+        const d = describeFailure(err);
+        return {
+          index,
+          accounts: chunk.length,
+          marked: 0,
+          left_out: 0,
+          failed: chunk.length,
+          attempts: 1,
+          error: `${d.code ?? d.category}: ${d.meaning}`,
+        };
+      } finally {
+        done++;
+        await ctx.progress({ progress: done, total: chunks.length, message: `${done}/${chunks.length} chunks` });
+      }
+    });
+    const data = {
+      ...base,
+      dry_run: false,
+      marked: marked.length,
+      left_out: leftOut.length,
+      failed: failed.length,
+      chunks: report,
+      marked_accounts: marked.slice(0, LIST_CAP),
+      left_out_accounts: leftOut.slice(0, LIST_CAP),
+      failed_accounts: failed.slice(0, LIST_CAP),
+    };
+    const failedChunks = report.filter((c) => c.failed > 0);
+    return {
+      data,
+      text:
+        `${args.action === "set" ? "Set" : "Deleted"} marks ${args.marks.join(", ")} in ${args.group_id}: ${marked.length} marked, ${leftOut.length} left out (offline or unknown), ${failed.length} failed, in ${chunks.length} chunks.` +
+        (failedChunks.length
+          ? `\nFailed chunks: ${failedChunks.map((c) => `#${c.index} (${c.error})`).join("; ")}. Retry just those accounts (failed_accounts) later.`
+          : ""),
+    };
+  },
+});

@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { makeBudget } from "../aggregate/budget.js";
+import {
+  ADMINS_SHOWN,
+  addMember,
+  newSummaryState,
+  SummaryStateSchema,
+  windowsOut,
+} from "../aggregate/member-summary.js";
+import type { Position } from "../aggregate/paginate.js";
+import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
+import { routeGroup } from "../aggregate/route.js";
+import { scanMembers } from "../aggregate/scan.js";
+import { ChatInputError } from "../chat/errors.js";
+import { isCommunityGroupId } from "../chat/group-types.js";
+import type { MemberRole } from "../chat/wire-types.js";
+import { isoFromSeconds, nowSeconds } from "../core/time.js";
+import { defineTool } from "./define.js";
+import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
+import { GroupIdParam, RoleParam } from "./shared/params.js";
+
+const Windows = z.object({ last_7_days: z.number(), last_30_days: z.number(), last_90_days: z.number() });
+const NAME = "summarize_group_members";
+
+export default defineTool({
+  name: NAME,
+  title: "Summarize all members of a group",
+  description:
+    "Reads every member of a Private (Work), Public, ChatRoom (Meeting) or Community group and returns a summary instead of the list: " +
+    "members by role (Owner/Admin/Member), how many are muted now, never spoke, joined and last spoke in the last 7/30/90 days, the owner, " +
+    "the admins (first 20), and a small sample. It pages for you (REST get_group_member_info: Offset pages fetched concurrently, or the Community " +
+    "Next cursor) within a time budget; if the budget runs out the result has complete=false and a resume_cursor: call again with it to finish, " +
+    "and the totals come out the same as one uninterrupted scan. AVChatRoom (live) groups have no member list: use summarize_online_members.",
+  toolset: "aggregate",
+  write: false,
+  inputSchema: z
+    .object({
+      group_id: GroupIdParam,
+      roles: z.array(RoleParam).min(1).optional().describe("Only count members with these roles."),
+      max_members: z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000_000)
+        .default(2_000_000)
+        .describe("Stop after reading this many members (resumable)."),
+      max_seconds: MaxSecondsParam,
+      resume_cursor: ResumeCursorParam,
+    })
+    .strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    group_type: z.string(),
+    complete: z.boolean(),
+    scanned: z.number().describe("Members read (over all calls of a resumed scan)."),
+    member_num: z.number().nullable().describe("Member count as the API reports it."),
+    by_role: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number() }),
+    muted: z.number().describe("Members whose MuteUntil is in the future."),
+    never_spoke: z.number().describe("Members whose LastSendMsgTime is 0."),
+    joined: Windows,
+    last_spoke: Windows,
+    owner: z.string().nullable(),
+    admins: z.array(z.string()),
+    admins_truncated: z.boolean(),
+    sample: z.array(z.string()),
+    pages: z.number(),
+    as_of: z.string().describe("The time the windows and mute checks are measured against."),
+    resume_cursor: z.string().optional(),
+    stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),
+  }),
+  annotations: {
+    title: "Summarize all members of a group",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    const roles = args.roles ? [...new Set(args.roles)].sort() : undefined;
+    const bind = bindingOf([args.group_id, roles ?? null]);
+    const resumed = args.resume_cursor
+      ? decodeCursor(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.string() }))
+      : undefined;
+    let type: string;
+    if (resumed) type = resumed.state.type;
+    else {
+      const route = await routeGroup(ctx.chat, args.group_id, ctx.signal);
+      type = route.type;
+    }
+    if (type === "AVChatRoom")
+      throw new ChatInputError(
+        "group_id",
+        `${args.group_id} is an AVChatRoom (live group): it has no member list, only an online list`,
+        "use summarize_online_members for its online members (or get_online_members for one page)",
+      );
+    const community = isCommunityGroupId(args.group_id) || type === "Community";
+    const state = resumed?.state ?? { ...newSummaryState(nowSeconds()), type };
+    const start: Position = resumed?.pos ?? (community ? { kind: "next", next: "" } : { kind: "offset", offset: 0 });
+    const budget = makeBudget(args.max_seconds, Math.max(1, args.max_members - state.scanned), ctx.signal);
+    const result = await scanMembers(ctx.chat, {
+      groupId: args.group_id,
+      community,
+      start,
+      skip: resumed?.skip ?? 0,
+      request: {
+        MemberInfoFilter: ["Role", "JoinTime", "LastSendMsgTime", "MuteUntil"],
+        ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
+      },
+      budget,
+      visit: (m) => {
+        addMember(state, m);
+        return true;
+      },
+      onPage: async ({ pages, memberNum }) => {
+        state.pages++;
+        await ctx.progress({
+          progress: state.scanned,
+          ...(roles ? {} : { total: memberNum }),
+          message: `${pages} pages, ${state.scanned} members read`,
+        });
+      },
+    });
+    await ctx.log("info", "scan finished", {
+      group_id: args.group_id,
+      pages: result.pages,
+      scanned: state.scanned,
+      complete: result.complete,
+    });
+    const resumeCursor = result.resume
+      ? encodeCursor({ v: 1, tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
+      : undefined;
+    const data = {
+      group_id: args.group_id,
+      group_type: type,
+      complete: result.complete,
+      scanned: state.scanned,
+      member_num: result.memberNum ?? null,
+      by_role: state.byRole,
+      muted: state.muted,
+      never_spoke: state.neverSpoke,
+      joined: windowsOut(state.joined),
+      last_spoke: windowsOut(state.lastSpoke),
+      owner: state.owners[0] ?? null,
+      admins: state.admins,
+      admins_truncated: state.byRole.Admin > ADMINS_SHOWN,
+      sample: state.sample,
+      pages: state.pages,
+      as_of: isoFromSeconds(state.now) ?? "",
+      ...(resumeCursor ? { resume_cursor: resumeCursor } : {}),
+      stopped_because: result.reason,
+    };
+    const j = data.joined;
+    const s = data.last_spoke;
+    const text = [
+      `${data.group_id} (${type}): ${data.complete ? "complete scan" : "PARTIAL scan"} of ${data.scanned} members${data.member_num !== null ? ` (API member count ${data.member_num})` : ""}${roles ? `, roles ${roles.join("/")}` : ""}.`,
+      `Roles: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members. Owner: ${data.owner ?? "none"}. Admins: ${data.admins.join(", ") || "none"}${data.admins_truncated ? " (first 20)" : ""}.`,
+      `Muted now: ${data.muted}. Never spoke: ${data.never_spoke}.`,
+      `Joined in the last 7/30/90 days: ${j.last_7_days}/${j.last_30_days}/${j.last_90_days}. Spoke in the last 7/30/90 days: ${s.last_7_days}/${s.last_30_days}/${s.last_90_days}.`,
+      data.complete
+        ? ""
+        : `Stopped (${result.reason}) after ${data.scanned} members: call ${NAME} again with the same group_id and roles and resume_cursor to continue; the counts carry over.`,
+    ].filter(Boolean);
+    return { data, text: text.join("\n") };
+  },
+});
