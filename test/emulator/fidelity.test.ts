@@ -1,0 +1,92 @@
+// The emulator's answers have the same shape and types as the docs' JSON examples (fixtures).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_GROUP_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { docFixture, shapeOf } from "../helpers/fixtures.js";
+import { rawCall } from "../helpers/raw-call.js";
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+});
+afterAll(() => emu.stop());
+
+/** Doc examples use IDs that exist only in the docs; swap in a demo group of the same type. */
+function withGroup<T extends Record<string, unknown>>(req: T, id: string): T {
+  return { ...req, GroupId: id };
+}
+
+describe("emulator vs the docs' examples", () => {
+  it("get_members (seed-0)", async () => {
+    const req = withGroup(docFixture("get_members.request.jsonc"), DEMO_GROUP_IDS.avChatRoomSmall);
+    const res = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/get_members", req);
+    expect(res.status).toBe(200);
+    expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("get_members.response.jsonc")));
+    const marked = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/get_members", withGroup(docFixture("get_members.request-mark.jsonc"), DEMO_GROUP_IDS.avChatRoomSmall));
+    expect(marked.json.ErrorCode).toBe(0);
+  });
+
+  it("get_online_member_num (seed-1)", async () => {
+    const req = withGroup(docFixture("get_online_member_num.request.jsonc"), DEMO_GROUP_IDS.community);
+    const res = await rawCall(emu, "/v4/million_group_open_http_svc/get_online_member_num", req);
+    expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("get_online_member_num.response.jsonc")));
+  });
+
+  it("get_group_member_info, Offset mode with every filter (seed-2)", async () => {
+    const req = withGroup(docFixture("get_group_member_info.request-offset.jsonc"), DEMO_GROUP_IDS.public);
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", req);
+    const doc = docFixture("get_group_member_info.response-community.jsonc");
+    delete doc.Next; // returned only for a community group
+    const shape = shapeOf(doc) as { MemberList: Record<string, unknown>[] };
+    shape.MemberList[0]!.NameCard = "string"; // requested by the filter; the doc's example leaves it out
+    expect(shapeOf(res.json)).toEqual(shape);
+    const roles = new Set((res.json.MemberList as { Role: string }[]).map((m) => m.Role));
+    expect(roles.has("Admin")).toBe(false); // MemberRoleFilter Owner, Member
+  });
+
+  it("get_group_member_info without custom-data filter matches the plain example (seed-2)", async () => {
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", { GroupId: DEMO_GROUP_IDS.public, Limit: 2, Offset: 0 });
+    const doc = docFixture<Record<string, unknown>>("get_group_member_info.response-offset.jsonc");
+    const withNameCard = shapeOf(doc) as { MemberList: Record<string, unknown>[] };
+    withNameCard.MemberList[0]!.NameCard = "string"; // the field list (seed-2) includes NameCard; this example omits it
+    expect(shapeOf(res.json)).toEqual(withNameCard);
+  });
+
+  it("get_group_member_info, Community Next mode (seed-2)", async () => {
+    const req = withGroup(docFixture("get_group_member_info.request-next.jsonc"), DEMO_GROUP_IDS.community);
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", { ...req, AppDefinedDataFilter_GroupMember: ["MemberDefined1", "MemberDefined2"] });
+    const doc = docFixture("get_group_member_info.response-community.jsonc");
+    const shape = shapeOf(doc) as { MemberList: Record<string, unknown>[] };
+    shape.MemberList[0]!.NameCard = "string";
+    expect(shapeOf(res.json)).toEqual(shape);
+    expect(res.json.Next).toMatch(/^\d{17,}$/); // looks like an integer above 2^53, sent as a string
+  });
+
+  it("get_group_info without and with ResponseFilter (seed-3)", async () => {
+    const req = { ...docFixture("get_group_info.request.jsonc"), GroupIdList: [DEMO_GROUP_IDS.public] };
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_info", req);
+    const shape = shapeOf(docFixture("get_group_info.response.jsonc")) as { GroupInfo: { MemberList: Record<string, unknown>[] }[] };
+    shape.GroupInfo[0]!.MemberList[0]!.NameCard = "string"; // a documented member field (§E.4) the example omits
+    expect(shapeOf(res.json)).toEqual(shape);
+    const filtered = await rawCall(emu, "/v4/group_open_http_svc/get_group_info", { ...docFixture("get_group_info.request-filter.jsonc"), GroupIdList: [DEMO_GROUP_IDS.public] });
+    const g = (filtered.json.GroupInfo as Record<string, unknown>[])[0]!;
+    expect(Object.keys(g).sort()).toEqual(["AppDefinedData", "ErrorCode", "ErrorInfo", "GroupId", "Introduction", "MemberList", "Name", "Notification", "Type"]);
+    const m = (g.MemberList as Record<string, unknown>[])[0]!;
+    expect(Object.keys(m).sort()).toEqual(["AppMemberDefinedData", "Member_Account", "Role"]);
+    // Custom data with control characters, as the doc shows ("abc\u0000\u0001").
+    expect((g.AppDefinedData as { Value: string }[]).some((kv) => kv.Value.includes("\u0000"))).toBe(true);
+  });
+
+  it("modify_user_info set and delete (seed-4, trailing commas in the doc's request)", async () => {
+    const set = docFixture<{ MemberList: { Member_Account: string }[] }>("modify_user_info.request-set.jsonc");
+    set.MemberList[0]!.Member_Account = "guest_00010";
+    set.MemberList[1]!.Member_Account = "guest_00011";
+    const res = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/modify_user_info", { ...set, GroupId: DEMO_GROUP_IDS.avChatRoomSmall });
+    expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("modify_user_info.response.jsonc")));
+    const del = docFixture<{ MemberList: { Member_Account: string }[] }>("modify_user_info.request-delete.jsonc");
+    del.MemberList[0]!.Member_Account = "guest_00010";
+    del.MemberList[1]!.Member_Account = "guest_00011";
+    const res2 = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/modify_user_info", { ...del, GroupId: DEMO_GROUP_IDS.avChatRoomSmall });
+    expect(res2.json).toMatchObject({ ErrorCode: 0, CommandType: 2 });
+    expect(emu.control.group(DEMO_GROUP_IDS.avChatRoomSmall)!.marks.has("guest_00010")).toBe(false);
+  });
+});
