@@ -73,8 +73,8 @@ export interface EmulatorControl {
   totalCalls(): number;
   addGroups(specs: SeedGroupSpec[]): { added: number };
   group(groupId: string): EmuGroup | undefined;
-  /** Exact member statistics of a group at the emulator's clock (for checking aggregate tools). */
-  expectedStats(groupId: string): MemberStats;
+  /** Exact member statistics of a group at `nowSeconds` (default: the emulator's clock), for checking aggregate tools. */
+  expectedStats(groupId: string, nowSeconds?: number): MemberStats;
   /** Unix seconds the seed data is anchored to. */
   readonly anchorSeconds: number;
 }
@@ -159,10 +159,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     totalCalls: () => Object.values(counter.snapshot().calls).reduce((a, b) => a + b, 0),
     addGroups,
     group: (id) => store.group(DEMO_APP.sdkAppId, id),
-    expectedStats: (id) => {
+    expectedStats: (id, nowSeconds) => {
       const g = store.group(DEMO_APP.sdkAppId, id);
       if (!g) throw new Error(`no group ${id}`);
-      return memberStats(g.members, Math.floor(now() / 1000));
+      return memberStats(g.members, nowSeconds ?? Math.floor(now() / 1000));
     },
     anchorSeconds: anchor,
   };
