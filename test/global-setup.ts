@@ -15,6 +15,8 @@ function newest(dir: string): number {
 export default function setup(): void {
   const bin = "dist/index.js";
   if (!existsSync(bin) || statSync(bin).mtimeMs < newest("src")) {
-    execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+    execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+      stdio: "inherit",
+    });
   }
 }

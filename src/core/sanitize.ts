@@ -2,9 +2,9 @@
 // untrusted: strip control and bidirectional-override characters, repair broken UTF-16, cap length.
 // It is only ever placed in structured fields, never in a tool's own instructions.
 
-// C0/C1 controls (except none: tabs/newlines collapse to spaces below), bidi embeddings/overrides/
-// isolates, directional marks, zero-width characters, BOM, and Unicode line/paragraph separators.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+// C0/C1 controls (tabs and newlines collapse to spaces below), bidi embeddings/overrides/isolates,
+// directional marks, zero-width characters, BOM, and Unicode line/paragraph separators.
+// (Biome's noControlCharactersInRegex is off for this file in biome.json: matching them is the point.)
 const UNSAFE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -13,15 +13,27 @@ afterAll(() => emu.stop());
 
 function client(o: Partial<ChatClientOptions> = {}, base = emu.url): ChatClient {
   const c = emu.credentials;
-  return new ChatClient({ baseUrl: base, sdkAppId: c.sdkAppId, identifier: c.identifier, userSig: createUserSigProvider({ ...c, secretKey: c.secretKey }), retryBaseDelayMs: 5, ...o });
+  return new ChatClient({
+    baseUrl: base,
+    sdkAppId: c.sdkAppId,
+    identifier: c.identifier,
+    userSig: createUserSigProvider({ ...c, secretKey: c.secretKey }),
+    retryBaseDelayMs: 5,
+    ...o,
+  });
 }
 
 describe("ChatClient against the emulator", () => {
   it("signs requests the emulator verifies and reads every API", async () => {
     const c = client();
-    const info = await c.getGroupInfo({ GroupIdList: [DEMO_GROUP_IDS.public, DEMO_GROUP_IDS.dismissed, "@TGS#NOSUCH"] });
+    const info = await c.getGroupInfo({
+      GroupIdList: [DEMO_GROUP_IDS.public, DEMO_GROUP_IDS.dismissed, "@TGS#NOSUCH"],
+    });
     expect(info.groups.map((g) => g.GroupId)).toEqual([DEMO_GROUP_IDS.public]);
-    expect(info.errors.map((e) => [e.GroupId, e.ErrorCode])).toEqual([[DEMO_GROUP_IDS.dismissed, 10010], ["@TGS#NOSUCH", 10010]]);
+    expect(info.errors.map((e) => [e.GroupId, e.ErrorCode])).toEqual([
+      [DEMO_GROUP_IDS.dismissed, 10010],
+      ["@TGS#NOSUCH", 10010],
+    ]);
     const page = await c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 10, Offset: 0 });
     expect(page.MemberNum).toBe(40);
     expect(page.MemberList).toHaveLength(10);
@@ -29,8 +41,16 @@ describe("ChatClient against the emulator", () => {
     expect(online.MemberList).toHaveLength(20);
     expect(online.NextTimestamp).toBe(0);
     expect((await c.getCommunityOnlineMemberNum({ GroupId: DEMO_GROUP_IDS.community })).OnlineMemberNum).toBe(40);
-    const marks = await c.modifyUserInfo({ GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_00002", Marks: [1001] }] });
-    expect(marks).toMatchObject({ CommandType: 1, MemberList: [{ Member_Account: "guest_00002", Marks: [1001] }], attempts: 1 });
+    const marks = await c.modifyUserInfo({
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      CommandType: 1,
+      MemberList: [{ Member_Account: "guest_00002", Marks: [1001] }],
+    });
+    expect(marks).toMatchObject({
+      CommandType: 1,
+      MemberList: [{ Member_Account: "guest_00002", Marks: [1001] }],
+      attempts: 1,
+    });
     await c.close();
   });
 
@@ -55,9 +75,21 @@ describe("ChatClient against the emulator", () => {
       c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.community, Offset: 100 }),
       c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Next: "" }),
       c.getOnlineMembers({ GroupId: DEMO_GROUP_IDS.avChatRoom, Timestamp: 0, Mark: 999 }),
-      c.modifyUserInfo({ GroupId: DEMO_GROUP_IDS.avChatRoom, CommandType: 1, MemberList: Array.from({ length: 501 }, (_, i) => ({ Member_Account: `u${i}`, Marks: [1000] })) }),
-      c.modifyUserInfo({ GroupId: DEMO_GROUP_IDS.avChatRoom, CommandType: 1, MemberList: [{ Member_Account: "u", Marks: [999] }] }),
-      c.modifyUserInfo({ GroupId: DEMO_GROUP_IDS.avChatRoom, CommandType: 1, MemberList: [{ Member_Account: "u", Marks: Array.from({ length: 11 }, (_, i) => 1000 + i) }] }),
+      c.modifyUserInfo({
+        GroupId: DEMO_GROUP_IDS.avChatRoom,
+        CommandType: 1,
+        MemberList: Array.from({ length: 501 }, (_, i) => ({ Member_Account: `u${i}`, Marks: [1000] })),
+      }),
+      c.modifyUserInfo({
+        GroupId: DEMO_GROUP_IDS.avChatRoom,
+        CommandType: 1,
+        MemberList: [{ Member_Account: "u", Marks: [999] }],
+      }),
+      c.modifyUserInfo({
+        GroupId: DEMO_GROUP_IDS.avChatRoom,
+        CommandType: 1,
+        MemberList: [{ Member_Account: "u", Marks: Array.from({ length: 11 }, (_, i) => 1000 + i) }],
+      }),
       c.getGroupMemberInfo({ GroupId: "" }),
     ];
     for (const p of refusals) await expect(p).rejects.toBeInstanceOf(ChatInputError);
@@ -68,7 +100,11 @@ describe("ChatClient against the emulator", () => {
   it("retries transient codes and 5xx, and counts the attempts", async () => {
     const c = client();
     emu.control.setFaults({ rules: [{ kind: "error", code: 10002, count: 2, apis: ["modify_user_info"] }] });
-    const r = await c.modifyUserInfo({ GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_00003", Marks: [1002] }] });
+    const r = await c.modifyUserInfo({
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      CommandType: 1,
+      MemberList: [{ Member_Account: "guest_00003", Marks: [1002] }],
+    });
     expect(r.attempts).toBe(3);
     emu.control.setFaults({ rules: [{ kind: "http", status: 503, count: 1 }] });
     expect((await c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })).MemberList).toHaveLength(1);
@@ -80,7 +116,9 @@ describe("ChatClient against the emulator", () => {
     const events: string[] = [];
     const c = client({ onCall: (e) => events.push(`${e.attempt}:${e.outcome}`) });
     emu.control.setFaults({ rules: [{ kind: "error", code: 10004, count: 5 }] });
-    await expect(c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })).rejects.toMatchObject({ code: 10004 });
+    await expect(c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })).rejects.toMatchObject({
+      code: 10004,
+    });
     expect(events).toEqual(["1:api_error"]);
     emu.control.clearFaults();
     await c.close();
@@ -89,7 +127,9 @@ describe("ChatClient against the emulator", () => {
   it("gives up after maxAttempts with the last error", async () => {
     const c = client({ maxAttempts: 2 });
     emu.control.setFaults({ rules: [{ kind: "http", status: 502, count: 10 }] });
-    await expect(c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })).rejects.toBeInstanceOf(ChatHttpError);
+    await expect(c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })).rejects.toBeInstanceOf(
+      ChatHttpError,
+    );
     emu.control.clearFaults();
     await c.close();
   });
@@ -120,8 +160,16 @@ describe("ChatClient against the emulator", () => {
   it("keeps concurrent calls under the per-API limit (no 60007)", async () => {
     const limited = await startEmulator({ port: 0, callsPerSecond: 50, largeGroups: false });
     const cred = limited.credentials;
-    const c = new ChatClient({ baseUrl: limited.url, sdkAppId: cred.sdkAppId, identifier: cred.identifier, userSig: createUserSigProvider({ ...cred }), rateLimits: { default: 50, perApi: {} } });
-    await Promise.all(Array.from({ length: 90 }, () => c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })));
+    const c = new ChatClient({
+      baseUrl: limited.url,
+      sdkAppId: cred.sdkAppId,
+      identifier: cred.identifier,
+      userSig: createUserSigProvider({ ...cred }),
+      rateLimits: { default: 50, perApi: {} },
+    });
+    await Promise.all(
+      Array.from({ length: 90 }, () => c.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 1 })),
+    );
     const s = limited.control.stats();
     expect(s.calls[`${cred.sdkAppId}:get_group_member_info`]).toBe(90);
     expect(s.rateLimited).toEqual({});
@@ -146,7 +194,10 @@ describe("ChatClient against a scripted loopback server", () => {
   it("preserves Next cursors exactly, even above 2^53", async () => {
     const c = client({}, lb.url);
     for (const next of ["144115265295492787", "18446744073709551615", "9007199254740993"]) {
-      answer = () => ({ status: 200, text: `{"ActionStatus":"OK","ErrorCode":0,"MemberNum":1,"MemberList":[{"Member_Account":"a","Role":"Member "}],"Next":"${next}"}` });
+      answer = () => ({
+        status: 200,
+        text: `{"ActionStatus":"OK","ErrorCode":0,"MemberNum":1,"MemberList":[{"Member_Account":"a","Role":"Member "}],"Next":"${next}"}`,
+      });
       const page = await c.getGroupMemberInfo({ GroupId: "@TGS#_x", Limit: 1, Next: next });
       expect(page.Next).toBe(next);
       expect(JSON.parse(lb.requests.at(-1)!.body).Next).toBe(next);
@@ -171,7 +222,10 @@ describe("ChatClient against a scripted loopback server", () => {
 
   it("fails over to the standby domain after repeated connection failures", async () => {
     const notices: string[] = [];
-    const c = client({ maxAttempts: 4, standbyBaseUrl: lb.url, onNotice: (m) => notices.push(m) }, "http://127.0.0.1:1");
+    const c = client(
+      { maxAttempts: 4, standbyBaseUrl: lb.url, onNotice: (m) => notices.push(m) },
+      "http://127.0.0.1:1",
+    );
     answer = () => ({ status: 200, text: '{"ActionStatus":"OK","ErrorCode":0,"OnlineMemberNum":3}' });
     expect((await c.getCommunityOnlineMemberNum({ GroupId: "@TGS#_x" })).OnlineMemberNum).toBe(3);
     expect(c.activeBaseUrl).toBe(lb.url);

@@ -51,24 +51,57 @@ describe("signature checks", () => {
   const c = () => emu.credentials;
   it("accepts our signature and the package's (vectors decode)", () => {
     const sig = generateUserSig(c().sdkAppId, c().secretKey, c().identifier, 3600);
-    expect(verifyUserSig(sig, { sdkAppId: c().sdkAppId, identifier: c().identifier, secretKey: c().secretKey, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
+    expect(
+      verifyUserSig(sig, {
+        sdkAppId: c().sdkAppId,
+        identifier: c().identifier,
+        secretKey: c().secretKey,
+        nowSeconds: Math.floor(Date.now() / 1000),
+      }).ok,
+    ).toBe(true);
     expect(decodeUserSig("not*a*sig")).toBeUndefined();
   });
 
   it("accepts uncompressed zlib streams too (the Go library's default level)", () => {
     const sig = generateUserSig(c().sdkAppId, c().secretKey, c().identifier, 3600);
     const doc = decodeUserSig(sig)!;
-    const stored = deflateSync(JSON.stringify(doc), { level: 0 }).toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
-    expect(verifyUserSig(stored, { sdkAppId: c().sdkAppId, identifier: c().identifier, secretKey: c().secretKey, nowSeconds: Math.floor(Date.now() / 1000) }).ok).toBe(true);
+    const stored = deflateSync(JSON.stringify(doc), { level: 0 })
+      .toString("base64")
+      .replace(/\+/g, "*")
+      .replace(/\//g, "-")
+      .replace(/=/g, "_");
+    expect(
+      verifyUserSig(stored, {
+        sdkAppId: c().sdkAppId,
+        identifier: c().identifier,
+        secretKey: c().secretKey,
+        nowSeconds: Math.floor(Date.now() / 1000),
+      }).ok,
+    ).toBe(true);
   });
 
   it.each([
-    ["expired", () => generateUserSig(c().sdkAppId, c().secretKey, c().identifier, 60, Date.now() - 3600_000), {}, 70001],
+    [
+      "expired",
+      () => generateUserSig(c().sdkAppId, c().secretKey, c().identifier, 60, Date.now() - 3600_000),
+      {},
+      70001,
+    ],
     ["garbage", () => "@@@", {}, 70003],
     ["wrong key", () => generateUserSig(c().sdkAppId, "f".repeat(64), c().identifier, 3600), {}, 70009],
     ["identifier mismatch", () => generateUserSig(c().sdkAppId, c().secretKey, "someone", 3600), {}, 70013],
-    ["another app's sig", () => generateUserSig(OTHER_APP.sdkAppId, OTHER_APP.secretKey, c().identifier, 3600), {}, 70014],
-    ["non-admin identifier", () => generateUserSig(c().sdkAppId, c().secretKey, "p_bob", 3600), { identifier: "p_bob" }, 60010],
+    [
+      "another app's sig",
+      () => generateUserSig(OTHER_APP.sdkAppId, OTHER_APP.secretKey, c().identifier, 3600),
+      {},
+      70014,
+    ],
+    [
+      "non-admin identifier",
+      () => generateUserSig(c().sdkAppId, c().secretKey, "p_bob", 3600),
+      { identifier: "p_bob" },
+      60010,
+    ],
   ])("%s", async (_n, sig, extra, expected) => {
     expect(await code(GMI, { GroupId: DEMO_GROUP_IDS.public, Limit: 1 }, { userSig: sig(), ...extra })).toBe(expected);
   });
@@ -81,7 +114,11 @@ describe("group types, limits and errors per API", () => {
     [GET_MEMBERS, { GroupId: DEMO_GROUP_IDS.community, Timestamp: 0 }, 0],
     [ONLINE_NUM, { GroupId: DEMO_GROUP_IDS.avChatRoom }, 10007],
     [ONLINE_NUM, { GroupId: DEMO_GROUP_IDS.private }, 10007],
-    [MARKS, { GroupId: DEMO_GROUP_IDS.community, CommandType: 1, MemberList: [{ Member_Account: "c_alice", Marks: [1000] }] }, 10007],
+    [
+      MARKS,
+      { GroupId: DEMO_GROUP_IDS.community, CommandType: 1, MemberList: [{ Member_Account: "c_alice", Marks: [1000] }] },
+      10007,
+    ],
     [GMI, { GroupId: DEMO_GROUP_IDS.dismissed }, 10010],
     [GMI, { GroupId: "@TGS#NOSUCHGROUP" }, 10010],
     [GMI, { GroupId: "\u0001bad" }, 10015],
@@ -96,10 +133,42 @@ describe("group types, limits and errors per API", () => {
     [INFO, { GroupIdList: [DEMO_GROUP_IDS.community100k] }, 10018],
     [INFO, { GroupIdList: Array.from({ length: 51 }, () => DEMO_GROUP_IDS.public) }, 10004],
     [GET_MEMBERS, { GroupId: DEMO_GROUP_IDS.avChatRoom }, 10004],
-    [MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 3, MemberList: [{ Member_Account: "guest_00001", Marks: [1000] }] }, 10004],
-    [MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_00001", Marks: [999] }] }, 10004],
-    [MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: Array.from({ length: 501 }, (_, i) => ({ Member_Account: `guest_${i}`, Marks: [1000] })) }, 10004],
-    [MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_away1", Marks: [1000] }] }, 10004],
+    [
+      MARKS,
+      {
+        GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+        CommandType: 3,
+        MemberList: [{ Member_Account: "guest_00001", Marks: [1000] }],
+      },
+      10004,
+    ],
+    [
+      MARKS,
+      {
+        GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+        CommandType: 1,
+        MemberList: [{ Member_Account: "guest_00001", Marks: [999] }],
+      },
+      10004,
+    ],
+    [
+      MARKS,
+      {
+        GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+        CommandType: 1,
+        MemberList: Array.from({ length: 501 }, (_, i) => ({ Member_Account: `guest_${i}`, Marks: [1000] })),
+      },
+      10004,
+    ],
+    [
+      MARKS,
+      {
+        GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+        CommandType: 1,
+        MemberList: [{ Member_Account: "guest_away1", Marks: [1000] }],
+      },
+      10004,
+    ],
   ])("%s %j -> %i", async (path, body, expected) => {
     expect(await code(path, body)).toBe(expected);
   });
@@ -111,15 +180,35 @@ describe("group types, limits and errors per API", () => {
   });
 
   it("limits a group to 10 distinct marks", async () => {
-    const set = (marks: number[]) => code(MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_00005", Marks: marks }] });
+    const set = (marks: number[]) =>
+      code(MARKS, {
+        GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+        CommandType: 1,
+        MemberList: [{ Member_Account: "guest_00005", Marks: marks }],
+      });
     expect(await set([2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008])).toBe(0);
     expect(await set([2009, 2010])).toBe(10004);
-    await code(MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 2, MemberList: [{ Member_Account: "guest_00005", Marks: [2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008] }] });
+    await code(MARKS, {
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      CommandType: 2,
+      MemberList: [{ Member_Account: "guest_00005", Marks: [2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008] }],
+    });
   });
 
   it("leaves offline accounts out, and marks offline known accounts only with 500", async () => {
-    const r = await rawCall(emu, MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_00006", Marks: [1000] }, { Member_Account: "guest_away2", Marks: [1000] }, { Member_Account: "guest_away3", Marks: [500] }] });
-    expect(r.json.MemberList).toEqual([{ Member_Account: "guest_00006", Marks: [1000] }, { Member_Account: "guest_away3", Marks: [500] }]);
+    const r = await rawCall(emu, MARKS, {
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      CommandType: 1,
+      MemberList: [
+        { Member_Account: "guest_00006", Marks: [1000] },
+        { Member_Account: "guest_away2", Marks: [1000] },
+        { Member_Account: "guest_away3", Marks: [500] },
+      ],
+    });
+    expect(r.json.MemberList).toEqual([
+      { Member_Account: "guest_00006", Marks: [1000] },
+      { Member_Account: "guest_away3", Marks: [500] },
+    ]);
   });
 });
 
@@ -127,7 +216,12 @@ describe("paging", () => {
   it("Offset pages cover the group exactly once", async () => {
     const seen: string[] = [];
     for (let off = 0; ; off += 7) {
-      const r = await rawCall(emu, GMI, { GroupId: DEMO_GROUP_IDS.public, Limit: 7, Offset: off, MemberInfoFilter: ["Role"] });
+      const r = await rawCall(emu, GMI, {
+        GroupId: DEMO_GROUP_IDS.public,
+        Limit: 7,
+        Offset: off,
+        MemberInfoFilter: ["Role"],
+      });
       const list = r.json.MemberList as { Member_Account: string }[];
       expect(r.json.MemberNum).toBe(40);
       seen.push(...list.map((m) => m.Member_Account));
@@ -142,7 +236,12 @@ describe("paging", () => {
     let next = "";
     let pages = 0;
     do {
-      const r = await rawCall(emu, GMI, { GroupId: DEMO_GROUP_IDS.community, Limit: 100, Next: next, MemberInfoFilter: ["Role"] });
+      const r = await rawCall(emu, GMI, {
+        GroupId: DEMO_GROUP_IDS.community,
+        Limit: 100,
+        Next: next,
+        MemberInfoFilter: ["Role"],
+      });
       for (const m of r.json.MemberList as { Member_Account: string }[]) {
         expect(seen.has(m.Member_Account)).toBe(false);
         seen.add(m.Member_Account);
@@ -155,7 +254,12 @@ describe("paging", () => {
   });
 
   it("role filters page over the filtered list", async () => {
-    const r = await rawCall(emu, GMI, { GroupId: DEMO_GROUP_IDS.community100k, Limit: 100, Next: "", MemberRoleFilter: ["Admin"] });
+    const r = await rawCall(emu, GMI, {
+      GroupId: DEMO_GROUP_IDS.community100k,
+      Limit: 100,
+      Next: "",
+      MemberRoleFilter: ["Admin"],
+    });
     const list = r.json.MemberList as { Role: string }[];
     expect(list.length).toBe(52); // 2 + 100000/2000 admins
     expect(list.every((m) => m.Role === "Admin")).toBe(true);
@@ -189,22 +293,45 @@ describe("paging", () => {
   });
 
   it("hides mark 600 unless asked for by mark, and filters by mark", async () => {
-    await code(MARKS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, CommandType: 1, MemberList: [{ Member_Account: "guest_00007", Marks: [600] }, { Member_Account: "guest_00008", Marks: [1005] }] });
+    await code(MARKS, {
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      CommandType: 1,
+      MemberList: [
+        { Member_Account: "guest_00007", Marks: [600] },
+        { Member_Account: "guest_00008", Marks: [1005] },
+      ],
+    });
     const all = await rawCall(emu, GET_MEMBERS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, Timestamp: 0 });
     const accounts = (all.json.MemberList as { Member_Account: string }[]).map((m) => m.Member_Account);
     expect(accounts).not.toContain("guest_00007");
     expect(accounts).toHaveLength(19);
-    const hidden = await rawCall(emu, GET_MEMBERS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, Timestamp: 0, Mark: 600 });
-    expect((hidden.json.MemberList as { Member_Account: string }[]).map((m) => m.Member_Account)).toEqual(["guest_00007"]);
-    const byMark = await rawCall(emu, GET_MEMBERS, { GroupId: DEMO_GROUP_IDS.avChatRoomSmall, Timestamp: 0, Mark: 1005 });
-    expect((byMark.json.MemberList as { Member_Account: string }[]).map((m) => m.Member_Account)).toEqual(["guest_00008"]);
+    const hidden = await rawCall(emu, GET_MEMBERS, {
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      Timestamp: 0,
+      Mark: 600,
+    });
+    expect((hidden.json.MemberList as { Member_Account: string }[]).map((m) => m.Member_Account)).toEqual([
+      "guest_00007",
+    ]);
+    const byMark = await rawCall(emu, GET_MEMBERS, {
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+      Timestamp: 0,
+      Mark: 1005,
+    });
+    expect((byMark.json.MemberList as { Member_Account: string }[]).map((m) => m.Member_Account)).toEqual([
+      "guest_00008",
+    ]);
   });
 });
 
 describe("rate limit and faults", () => {
   it("answers 60007 past the per-API limit and counts it", async () => {
     const e2 = await startEmulator({ port: 0, callsPerSecond: 20, largeGroups: false });
-    const codes = await Promise.all(Array.from({ length: 40 }, () => rawCall(e2, GMI, { GroupId: DEMO_GROUP_IDS.public, Limit: 1 }).then((r) => r.json.ErrorCode)));
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        rawCall(e2, GMI, { GroupId: DEMO_GROUP_IDS.public, Limit: 1 }).then((r) => r.json.ErrorCode),
+      ),
+    );
     expect(codes.filter((c) => c === 0)).toHaveLength(20);
     expect(codes.filter((c) => c === 60007)).toHaveLength(20);
     const s = e2.control.stats();
@@ -232,13 +359,21 @@ describe("rate limit and faults", () => {
   it("serves the control endpoints over HTTP", async () => {
     const health = await fetch(`${emu.url}/_emulator/health`);
     expect(await health.json()).toEqual({ ok: true });
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ rules: [{ kind: "http", status: 503, count: 1 }] }) });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ rules: [{ kind: "http", status: 503, count: 1 }] }),
+    });
     const r = await rawCall(emu, GMI, { GroupId: DEMO_GROUP_IDS.public, Limit: 1 }).catch((e: unknown) => e);
     expect(r).toBeInstanceOf(Error); // 503 with an HTML body
-    const seeded = await fetch(`${emu.url}/_emulator/seed`, { method: "POST", body: JSON.stringify({ groups: [{ GroupId: "@TGS#SEEDED1", Type: "Public", memberCount: 5 }] }) });
+    const seeded = await fetch(`${emu.url}/_emulator/seed`, {
+      method: "POST",
+      body: JSON.stringify({ groups: [{ GroupId: "@TGS#SEEDED1", Type: "Public", memberCount: 5 }] }),
+    });
     expect(await seeded.json()).toEqual({ added: 1 });
     expect(await code(GMI, { GroupId: "@TGS#SEEDED1", Limit: 10 })).toBe(0);
-    const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { faults: { byKind: { http: number } } };
+    const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as {
+      faults: { byKind: { http: number } };
+    };
     expect(stats.faults.byKind.http).toBeGreaterThanOrEqual(1);
   });
 });

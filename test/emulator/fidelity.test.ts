@@ -21,7 +21,11 @@ describe("emulator vs the docs' examples", () => {
     const res = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/get_members", req);
     expect(res.status).toBe(200);
     expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("get_members.response.jsonc")));
-    const marked = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/get_members", withGroup(docFixture("get_members.request-mark.jsonc"), DEMO_GROUP_IDS.avChatRoomSmall));
+    const marked = await rawCall(
+      emu,
+      "/v4/group_open_avchatroom_http_svc/get_members",
+      withGroup(docFixture("get_members.request-mark.jsonc"), DEMO_GROUP_IDS.avChatRoomSmall),
+    );
     expect(marked.json.ErrorCode).toBe(0);
   });
 
@@ -44,7 +48,11 @@ describe("emulator vs the docs' examples", () => {
   });
 
   it("get_group_member_info without custom-data filter matches the plain example (seed-2)", async () => {
-    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", { GroupId: DEMO_GROUP_IDS.public, Limit: 2, Offset: 0 });
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", {
+      GroupId: DEMO_GROUP_IDS.public,
+      Limit: 2,
+      Offset: 0,
+    });
     const doc = docFixture<Record<string, unknown>>("get_group_member_info.response-offset.jsonc");
     const withNameCard = shapeOf(doc) as { MemberList: Record<string, unknown>[] };
     withNameCard.MemberList[0]!.NameCard = "string"; // the field list (seed-2) includes NameCard; this example omits it
@@ -53,7 +61,10 @@ describe("emulator vs the docs' examples", () => {
 
   it("get_group_member_info, Community Next mode (seed-2)", async () => {
     const req = withGroup(docFixture("get_group_member_info.request-next.jsonc"), DEMO_GROUP_IDS.community);
-    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", { ...req, AppDefinedDataFilter_GroupMember: ["MemberDefined1", "MemberDefined2"] });
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", {
+      ...req,
+      AppDefinedDataFilter_GroupMember: ["MemberDefined1", "MemberDefined2"],
+    });
     const doc = docFixture("get_group_member_info.response-community.jsonc");
     const shape = shapeOf(doc) as { MemberList: Record<string, unknown>[] };
     shape.MemberList[0]!.NameCard = "string";
@@ -62,14 +73,32 @@ describe("emulator vs the docs' examples", () => {
   });
 
   it("get_group_info without and with ResponseFilter (seed-3)", async () => {
-    const req = { ...docFixture("get_group_info.request.jsonc"), GroupIdList: [DEMO_GROUP_IDS.public] };
+    const req = {
+      ...docFixture<Record<string, unknown>>("get_group_info.request.jsonc"),
+      GroupIdList: [DEMO_GROUP_IDS.public],
+    };
     const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_info", req);
-    const shape = shapeOf(docFixture("get_group_info.response.jsonc")) as { GroupInfo: { MemberList: Record<string, unknown>[] }[] };
+    const shape = shapeOf(docFixture("get_group_info.response.jsonc")) as {
+      GroupInfo: { MemberList: Record<string, unknown>[] }[];
+    };
     shape.GroupInfo[0]!.MemberList[0]!.NameCard = "string"; // a documented member field (§E.4) the example omits
     expect(shapeOf(res.json)).toEqual(shape);
-    const filtered = await rawCall(emu, "/v4/group_open_http_svc/get_group_info", { ...docFixture("get_group_info.request-filter.jsonc"), GroupIdList: [DEMO_GROUP_IDS.public] });
+    const filtered = await rawCall(emu, "/v4/group_open_http_svc/get_group_info", {
+      ...docFixture<Record<string, unknown>>("get_group_info.request-filter.jsonc"),
+      GroupIdList: [DEMO_GROUP_IDS.public],
+    });
     const g = (filtered.json.GroupInfo as Record<string, unknown>[])[0]!;
-    expect(Object.keys(g).sort()).toEqual(["AppDefinedData", "ErrorCode", "ErrorInfo", "GroupId", "Introduction", "MemberList", "Name", "Notification", "Type"]);
+    expect(Object.keys(g).sort()).toEqual([
+      "AppDefinedData",
+      "ErrorCode",
+      "ErrorInfo",
+      "GroupId",
+      "Introduction",
+      "MemberList",
+      "Name",
+      "Notification",
+      "Type",
+    ]);
     const m = (g.MemberList as Record<string, unknown>[])[0]!;
     expect(Object.keys(m).sort()).toEqual(["AppMemberDefinedData", "Member_Account", "Role"]);
     // Custom data with control characters, as the doc shows ("abc\u0000\u0001").
@@ -80,12 +109,18 @@ describe("emulator vs the docs' examples", () => {
     const set = docFixture<{ MemberList: { Member_Account: string }[] }>("modify_user_info.request-set.jsonc");
     set.MemberList[0]!.Member_Account = "guest_00010";
     set.MemberList[1]!.Member_Account = "guest_00011";
-    const res = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/modify_user_info", { ...set, GroupId: DEMO_GROUP_IDS.avChatRoomSmall });
+    const res = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/modify_user_info", {
+      ...set,
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+    });
     expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("modify_user_info.response.jsonc")));
     const del = docFixture<{ MemberList: { Member_Account: string }[] }>("modify_user_info.request-delete.jsonc");
     del.MemberList[0]!.Member_Account = "guest_00010";
     del.MemberList[1]!.Member_Account = "guest_00011";
-    const res2 = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/modify_user_info", { ...del, GroupId: DEMO_GROUP_IDS.avChatRoomSmall });
+    const res2 = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/modify_user_info", {
+      ...del,
+      GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
+    });
     expect(res2.json).toMatchObject({ ErrorCode: 0, CommandType: 2 });
     expect(emu.control.group(DEMO_GROUP_IDS.avChatRoomSmall)!.marks.has("guest_00010")).toBe(false);
   });

@@ -6,7 +6,10 @@ const DIR = new URL("../fixtures/docs/", import.meta.url);
 /** Parses a docs example the way the docs show it (comments, trailing commas). */
 export function docFixture<T = Record<string, unknown>>(name: string): T {
   const errors: ParseError[] = [];
-  const value = parse(readFileSync(new URL(name, DIR), "utf8"), errors, { allowTrailingComma: true, disallowComments: false });
+  const value = parse(readFileSync(new URL(name, DIR), "utf8"), errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+  });
   if (errors.length > 0) throw new Error(`fixture ${name} did not parse: ${JSON.stringify(errors)}`);
   return value as T;
 }

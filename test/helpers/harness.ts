@@ -32,11 +32,20 @@ export interface HarnessOptions {
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const emulator = o.sharedEmulator ?? (await startEmulator({ port: 0, ...o.emulator }));
-  const argv = [...(o.argv ?? []), ...(o.enableWrites ? ["--enable-writes"] : []), ...(o.readOnly ? ["--read-only"] : [])];
+  const argv = [
+    ...(o.argv ?? []),
+    ...(o.enableWrites ? ["--enable-writes"] : []),
+    ...(o.readOnly ? ["--read-only"] : []),
+  ];
   const c = emulator.credentials;
   const { config } = loadConfig({
     argv,
-    env: { TENCENT_CHAT_SDKAPPID: String(c.sdkAppId), TENCENT_CHAT_SECRET_KEY: c.secretKey, TENCENT_CHAT_IDENTIFIER: c.identifier, TENCENT_CHAT_BASE_URL: emulator.url },
+    env: {
+      TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
+      TENCENT_CHAT_SECRET_KEY: c.secretKey,
+      TENCENT_CHAT_IDENTIFIER: c.identifier,
+      TENCENT_CHAT_BASE_URL: emulator.url,
+    },
   });
   const logs: string[] = [];
   const logger = createLogger("debug", (l) => logs.push(l));
@@ -68,7 +77,12 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   };
 }
 
-export async function callTool(client: Client, name: string, args: Record<string, unknown>, opts: Parameters<Client["callTool"]>[2] = {}): Promise<CallToolResult> {
+export async function callTool(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+  opts: Parameters<Client["callTool"]>[2] = {},
+): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args }, undefined, opts)) as CallToolResult;
 }
 

@@ -8,7 +8,9 @@ export interface Loopback {
   stop(): Promise<void>;
 }
 
-export async function startLoopback(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void): Promise<Loopback> {
+export async function startLoopback(
+  handler: (req: IncomingMessage, body: string, res: ServerResponse) => void,
+): Promise<Loopback> {
   const requests: Loopback["requests"] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -11,7 +11,12 @@ export interface RawOptions {
   sdkAppId?: number;
 }
 
-export async function rawCall(emu: RunningEmulator, path: string, payload: unknown, o: RawOptions = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function rawCall(
+  emu: RunningEmulator,
+  path: string,
+  payload: unknown,
+  o: RawOptions = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const c = emu.credentials;
   const sdkAppId = o.sdkAppId ?? c.sdkAppId;
   const identifier = o.identifier ?? c.identifier;

@@ -21,7 +21,11 @@ interface Summary {
 let h: Harness;
 beforeAll(async () => {
   // Fast limits for the 100k scans; the default 200/s is exercised elsewhere.
-  h = await startHarness({ enableWrites: true, emulator: { callsPerSecond: 5000 }, clientOptions: { rateLimits: { default: 5000, perApi: {} } } });
+  h = await startHarness({
+    enableWrites: true,
+    emulator: { callsPerSecond: 5000 },
+    clientOptions: { rateLimits: { default: 5000, perApi: {} } },
+  });
 });
 afterAll(() => h.close());
 
@@ -52,7 +56,9 @@ describe("summarize_group_members", () => {
   });
 
   it("counts the 100,000-member community exactly, every member once", async () => {
-    const s = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community100k }));
+    const s = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community100k }),
+    );
     expect(s.complete).toBe(true);
     expectMatches(s, DEMO_GROUP_IDS.community100k);
     expect(s.owner).toBe("g_0000000");
@@ -64,7 +70,13 @@ describe("summarize_group_members", () => {
     let calls = 0;
     let s: Summary;
     do {
-      s = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.publicLarge, max_members: 1700 * (calls + 1), ...(cursor ? { resume_cursor: cursor } : {}) }));
+      s = structured<Summary>(
+        await callTool(h.client, "summarize_group_members", {
+          group_id: DEMO_GROUP_IDS.publicLarge,
+          max_members: 1700 * (calls + 1),
+          ...(cursor ? { resume_cursor: cursor } : {}),
+        }),
+      );
       cursor = s.resume_cursor;
       calls++;
     } while (!s.complete && calls < 10);
@@ -73,16 +85,25 @@ describe("summarize_group_members", () => {
   });
 
   it("resumes a Community scan cut mid-page", async () => {
-    const first = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, max_members: 150 }));
+    const first = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, max_members: 150 }),
+    );
     expect(first).toMatchObject({ complete: false, scanned: 150, stopped_because: "max_items" });
-    const rest = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, resume_cursor: first.resume_cursor }));
+    const rest = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", {
+        group_id: DEMO_GROUP_IDS.community,
+        resume_cursor: first.resume_cursor,
+      }),
+    );
     expect(rest.complete).toBe(true);
     expectMatches(rest, DEMO_GROUP_IDS.community);
   });
 
   it("stops at max_seconds with a resume cursor", async () => {
     h.emulator.control.setFaults({ latencyMs: 400 });
-    const s = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community100k, max_seconds: 1 }));
+    const s = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community100k, max_seconds: 1 }),
+    );
     h.emulator.control.clearFaults();
     expect(s.complete).toBe(false);
     expect(s.stopped_because).toBe("max_seconds");
@@ -91,16 +112,30 @@ describe("summarize_group_members", () => {
   });
 
   it("rejects a cursor from another group or filter", async () => {
-    const first = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, max_members: 10 }));
-    const r = await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, roles: ["Admin"], resume_cursor: first.resume_cursor });
+    const first = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, max_members: 10 }),
+    );
+    const r = await callTool(h.client, "summarize_group_members", {
+      group_id: DEMO_GROUP_IDS.community,
+      roles: ["Admin"],
+      resume_cursor: first.resume_cursor,
+    });
     expect(r.isError).toBe(true);
     expect(textOf(r)).toMatch(/another call/);
-    const bad = await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community, resume_cursor: "garbage!" });
+    const bad = await callTool(h.client, "summarize_group_members", {
+      group_id: DEMO_GROUP_IDS.community,
+      resume_cursor: "garbage!",
+    });
     expect(textOf(bad)).toMatch(/resume_cursor/);
   });
 
   it("counts one role only when asked", async () => {
-    const s = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.publicLarge, roles: ["Admin", "Owner"] }));
+    const s = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", {
+        group_id: DEMO_GROUP_IDS.publicLarge,
+        roles: ["Admin", "Owner"],
+      }),
+    );
     const e = h.emulator.control.expectedStats(DEMO_GROUP_IDS.publicLarge);
     expect(s.by_role).toEqual({ Owner: 1, Admin: e.by_role.Admin, Member: 0 });
     expect(s.complete).toBe(true);
@@ -114,7 +149,12 @@ describe("summarize_group_members", () => {
 
   it("sends progress notifications in order", async () => {
     const seen: number[] = [];
-    await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.publicLarge }, { onprogress: (p) => seen.push(p.progress) });
+    await callTool(
+      h.client,
+      "summarize_group_members",
+      { group_id: DEMO_GROUP_IDS.publicLarge },
+      { onprogress: (p) => seen.push(p.progress) },
+    );
     expect(seen.length).toBeGreaterThanOrEqual(30);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     expect(seen.at(-1)).toBe(6000);
@@ -124,7 +164,12 @@ describe("summarize_group_members", () => {
     h.emulator.control.setFaults({ latencyMs: 300 });
     const ac = new AbortController();
     const before = h.emulator.control.totalCalls();
-    const p = callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.community100k }, { signal: ac.signal });
+    const p = callTool(
+      h.client,
+      "summarize_group_members",
+      { group_id: DEMO_GROUP_IDS.community100k },
+      { signal: ac.signal },
+    );
     setTimeout(() => ac.abort("user cancelled"), 700);
     await expect(p).rejects.toThrow();
     await new Promise((r) => setTimeout(r, 1000));
@@ -146,7 +191,11 @@ describe("find_group_members", () => {
   it("finds muted members and stops early", async () => {
     const before = h.emulator.control.totalCalls();
     const d = structured<{ matches: { muted: boolean }[]; complete: boolean; scanned: number; resume_cursor?: string }>(
-      await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.community100k, muted: true, max_results: 5 }),
+      await callTool(h.client, "find_group_members", {
+        group_id: DEMO_GROUP_IDS.community100k,
+        muted: true,
+        max_results: 5,
+      }),
     );
     expect(d.matches).toHaveLength(5);
     expect(d.matches.every((m) => m.muted)).toBe(true);
@@ -162,7 +211,12 @@ describe("find_group_members", () => {
     let calls = 0;
     for (;;) {
       const d = structured<{ matches: { account: string }[]; complete: boolean; resume_cursor?: string }>(
-        await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.publicLarge, muted: true, max_results: 7, ...(cursor ? { resume_cursor: cursor } : {}) }),
+        await callTool(h.client, "find_group_members", {
+          group_id: DEMO_GROUP_IDS.publicLarge,
+          muted: true,
+          max_results: 7,
+          ...(cursor ? { resume_cursor: cursor } : {}),
+        }),
       );
       for (const m of d.matches) {
         expect(found.has(m.account)).toBe(false);
@@ -177,23 +231,43 @@ describe("find_group_members", () => {
   });
 
   it("matches text, roles, dates and accounts", async () => {
-    const byText = structured<{ matches: { account: string }[] }>(await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.public, text: "IGNORE ALL" }));
+    const byText = structured<{ matches: { account: string }[] }>(
+      await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.public, text: "IGNORE ALL" }),
+    );
     expect(byText.matches.map((m) => m.account)).toEqual(["p_mallory"]);
-    const byAccounts = structured<{ matches: { account: string }[]; complete: boolean }>(await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.publicLarge, accounts: ["pl_0000003", "pl_0000010"] }));
+    const byAccounts = structured<{ matches: { account: string }[]; complete: boolean }>(
+      await callTool(h.client, "find_group_members", {
+        group_id: DEMO_GROUP_IDS.publicLarge,
+        accounts: ["pl_0000003", "pl_0000010"],
+      }),
+    );
     expect(byAccounts.matches.map((m) => m.account)).toEqual(["pl_0000003", "pl_0000010"]);
     expect(byAccounts.complete).toBe(true);
     const recent = new Date(Date.now() - 7 * 86400_000).toISOString();
-    const joined = structured<{ matches: unknown[] }>(await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.community, joined_after: recent, max_results: 200 }));
+    const joined = structured<{ matches: unknown[] }>(
+      await callTool(h.client, "find_group_members", {
+        group_id: DEMO_GROUP_IDS.community,
+        joined_after: recent,
+        max_results: 200,
+      }),
+    );
     expect(joined.matches).toHaveLength(h.emulator.control.expectedStats(DEMO_GROUP_IDS.community).joined.last_7_days);
-    const silent = structured<{ matches: { last_send_msg_time: string | null }[] }>(await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.private, never_spoke: true }));
+    const silent = structured<{ matches: { last_send_msg_time: string | null }[] }>(
+      await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.private, never_spoke: true }),
+    );
     expect(silent.matches.length).toBe(h.emulator.control.expectedStats(DEMO_GROUP_IDS.private).never_spoke);
-    const admins = structured<{ matches: { role: string }[] }>(await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.chatRoom, roles: ["Admin"] }));
+    const admins = structured<{ matches: { role: string }[] }>(
+      await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.chatRoom, roles: ["Admin"] }),
+    );
     expect(admins.matches.map((m) => m.role)).toEqual(["Admin", "Admin"]);
   });
 
   it("rejects a malformed date before any request", async () => {
     const before = h.emulator.control.totalCalls();
-    const r = await callTool(h.client, "find_group_members", { group_id: DEMO_GROUP_IDS.public, joined_after: "last tuesday" });
+    const r = await callTool(h.client, "find_group_members", {
+      group_id: DEMO_GROUP_IDS.public,
+      joined_after: "last tuesday",
+    });
     expect(r.isError).toBe(true);
     expect(h.emulator.control.totalCalls()).toBe(before);
   });
@@ -201,12 +275,16 @@ describe("find_group_members", () => {
 
 describe("summarize_online_members", () => {
   it("pages the whole online list and says it is capped", async () => {
-    const d = structured<{ listed: number; may_be_capped: boolean; pages: number; complete: boolean }>(await callTool(h.client, "summarize_online_members", { group_id: DEMO_GROUP_IDS.avChatRoom }));
+    const d = structured<{ listed: number; may_be_capped: boolean; pages: number; complete: boolean }>(
+      await callTool(h.client, "summarize_online_members", { group_id: DEMO_GROUP_IDS.avChatRoom }),
+    );
     expect(d).toMatchObject({ listed: 1000, may_be_capped: true, pages: 2, complete: true });
   });
 
   it("adds the exact online count for a Community", async () => {
-    const d = structured<{ listed: number; online_member_num: number }>(await callTool(h.client, "summarize_online_members", { group_id: DEMO_GROUP_IDS.community }));
+    const d = structured<{ listed: number; online_member_num: number }>(
+      await callTool(h.client, "summarize_online_members", { group_id: DEMO_GROUP_IDS.community }),
+    );
     expect(d).toMatchObject({ listed: 40, online_member_num: 40 });
   });
 
@@ -218,10 +296,30 @@ describe("summarize_online_members", () => {
 
 describe("get_groups_overview", () => {
   it("covers 1,000 groups in batches with errors apart and a bounded answer", async () => {
-    h.emulator.control.addGroups(Array.from({ length: 995 }, (_, i) => ({ GroupId: `@TGS#OV${String(i).padStart(4, "0")}`, Type: i % 5 === 0 ? "Community" : "Public", memberCount: 3 })));
-    const ids = [...Array.from({ length: 995 }, (_, i) => `@TGS#OV${String(i).padStart(4, "0")}`), DEMO_GROUP_IDS.dismissed, "@TGS#MISSING1", DEMO_GROUP_IDS.public, DEMO_GROUP_IDS.community, DEMO_GROUP_IDS.avChatRoom];
+    h.emulator.control.addGroups(
+      Array.from({ length: 995 }, (_, i) => ({
+        GroupId: `@TGS#OV${String(i).padStart(4, "0")}`,
+        Type: i % 5 === 0 ? "Community" : "Public",
+        memberCount: 3,
+      })),
+    );
+    const ids = [
+      ...Array.from({ length: 995 }, (_, i) => `@TGS#OV${String(i).padStart(4, "0")}`),
+      DEMO_GROUP_IDS.dismissed,
+      "@TGS#MISSING1",
+      DEMO_GROUP_IDS.public,
+      DEMO_GROUP_IDS.community,
+      DEMO_GROUP_IDS.avChatRoom,
+    ];
     const r = await callTool(h.client, "get_groups_overview", { group_ids: ids });
-    const d = structured<{ requested: number; found: number; rows: { online?: number }[]; rows_omitted: number; errors: { code: number }[]; batches: number }>(r);
+    const d = structured<{
+      requested: number;
+      found: number;
+      rows: { online?: number }[];
+      rows_omitted: number;
+      errors: { code: number }[];
+      batches: number;
+    }>(r);
     expect(d).toMatchObject({ requested: 1000, found: 998, batches: 20, rows_omitted: 698 });
     expect(d.errors.map((e) => e.code)).toEqual([10010, 10010]);
     expect(d.rows).toHaveLength(300);
@@ -233,9 +331,21 @@ describe("set_member_marks_bulk", () => {
   it("marks online accounts in chunks and reports left out and failed chunks", async () => {
     const online = Array.from({ length: 1200 }, (_, i) => `viewer_${String(i).padStart(5, "0")}`);
     const accounts = [...online.slice(0, 900), ...Array.from({ length: 200 }, (_, i) => `ghost_${i}`)];
-    h.emulator.control.setFaults({ rules: [{ kind: "error", code: 10004, info: "injected invalid parameter", count: 1, apis: ["modify_user_info"] }] });
-    const d = structured<{ marked: number; left_out: number; failed: number; chunks: { failed: number; error?: string }[] }>(
-      await callTool(h.client, "set_member_marks_bulk", { group_id: DEMO_GROUP_IDS.avChatRoom, action: "set", marks: [3000], accounts }),
+    h.emulator.control.setFaults({
+      rules: [{ kind: "error", code: 10004, info: "injected invalid parameter", count: 1, apis: ["modify_user_info"] }],
+    });
+    const d = structured<{
+      marked: number;
+      left_out: number;
+      failed: number;
+      chunks: { failed: number; error?: string }[];
+    }>(
+      await callTool(h.client, "set_member_marks_bulk", {
+        group_id: DEMO_GROUP_IDS.avChatRoom,
+        action: "set",
+        marks: [3000],
+        accounts,
+      }),
     );
     h.emulator.control.clearFaults();
     expect(d.chunks).toHaveLength(3);
@@ -248,7 +358,13 @@ describe("set_member_marks_bulk", () => {
   it("dry_run shows the plan and sends nothing", async () => {
     const before = h.emulator.control.totalCalls();
     const d = structured<{ chunks: unknown[]; dry_run: boolean }>(
-      await callTool(h.client, "set_member_marks_bulk", { group_id: DEMO_GROUP_IDS.avChatRoom, action: "set", marks: [3001], accounts: Array.from({ length: 1001 }, (_, i) => `a${i}`), dry_run: true }),
+      await callTool(h.client, "set_member_marks_bulk", {
+        group_id: DEMO_GROUP_IDS.avChatRoom,
+        action: "set",
+        marks: [3001],
+        accounts: Array.from({ length: 1001 }, (_, i) => `a${i}`),
+        dry_run: true,
+      }),
     );
     expect(d.chunks).toHaveLength(3);
     expect(h.emulator.control.totalCalls()).toBe(before);

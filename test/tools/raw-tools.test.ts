@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
 import { callTool, type Harness, startHarness, structured, textOf } from "../helpers/harness.js";
 
+// Control characters, bidi overrides and isolates must never reach a result.
+const UNSAFE_CHARS = /[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/;
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ enableWrites: true });
@@ -10,35 +13,65 @@ afterAll(() => h.close());
 
 describe("get_group_info", () => {
   it("answers every group type and lists errors next to found groups", async () => {
-    const r = await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.private, DEMO_GROUP_IDS.public, DEMO_GROUP_IDS.chatRoom, DEMO_GROUP_IDS.avChatRoom, DEMO_GROUP_IDS.community, DEMO_GROUP_IDS.dismissed, "@TGS#NOPE"] });
-    const d = structured<{ groups: { group_id: string; type: string; owner_account: string | null; create_time: string }[]; errors: { group_id: string; code: number; next_step: string }[] }>(r);
+    const r = await callTool(h.client, "get_group_info", {
+      group_ids: [
+        DEMO_GROUP_IDS.private,
+        DEMO_GROUP_IDS.public,
+        DEMO_GROUP_IDS.chatRoom,
+        DEMO_GROUP_IDS.avChatRoom,
+        DEMO_GROUP_IDS.community,
+        DEMO_GROUP_IDS.dismissed,
+        "@TGS#NOPE",
+      ],
+    });
+    const d = structured<{
+      groups: { group_id: string; type: string; owner_account: string | null; create_time: string }[];
+      errors: { group_id: string; code: number; next_step: string }[];
+    }>(r);
     expect(d.groups.map((g) => g.type)).toEqual(["Private", "Public", "ChatRoom", "AVChatRoom", "Community"]);
     expect(d.groups[0]!.create_time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(d.errors.map((e) => [e.group_id, e.code])).toEqual([[DEMO_GROUP_IDS.dismissed, 10010], ["@TGS#NOPE", 10010]]);
+    expect(d.errors.map((e) => [e.group_id, e.code])).toEqual([
+      [DEMO_GROUP_IDS.dismissed, 10010],
+      ["@TGS#NOPE", 10010],
+    ]);
     expect(textOf(r)).toMatch(/5 of 7 groups found, 2 with errors/);
   });
 
   it("reports an owner-less group as owner null", async () => {
-    const d = structured<{ groups: { owner_account: string | null }[] }>(await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.ownerless] }));
+    const d = structured<{ groups: { owner_account: string | null }[] }>(
+      await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.ownerless] }),
+    );
     expect(d.groups[0]!.owner_account).toBeNull();
   });
 
   it("returns members only when asked, capped at 50, with a pointer for the rest", async () => {
-    const plain = structured<{ groups: { members?: unknown[] }[] }>(await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community] }));
+    const plain = structured<{ groups: { members?: unknown[] }[] }>(
+      await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community] }),
+    );
     expect(plain.groups[0]!.members).toBeUndefined();
-    const withMembers = structured<{ groups: { members: unknown[]; members_note: string }[] }>(await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community], include_members: true }));
+    const withMembers = structured<{ groups: { members: unknown[]; members_note: string }[] }>(
+      await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community], include_members: true }),
+    );
     expect(withMembers.groups[0]!.members).toHaveLength(50);
     expect(withMembers.groups[0]!.members_note).toMatch(/get_group_member_info/);
   });
 
   it("explains 10018 when full member lists are too large", async () => {
-    const r = await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community100k], include_members: true });
+    const r = await callTool(h.client, "get_group_info", {
+      group_ids: [DEMO_GROUP_IDS.community100k],
+      include_members: true,
+    });
     expect(r.isError).toBe(true);
     expect(textOf(r)).toMatch(/10018[\s\S]*summarize_/);
   });
 
   it("sanitises untrusted group text and keeps control characters out", async () => {
-    const d = structured<{ groups: { notification: string; custom_data: { value: string }[] }[] }>(await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.public], group_custom_keys: ["GroupTestData2"] }));
+    const d = structured<{ groups: { notification: string; custom_data: { value: string }[] }[] }>(
+      await callTool(h.client, "get_group_info", {
+        group_ids: [DEMO_GROUP_IDS.public],
+        group_custom_keys: ["GroupTestData2"],
+      }),
+    );
     expect(d.groups[0]!.notification).toBe("Be kind. No spam");
     expect(d.groups[0]!.custom_data).toEqual([{ key: "GroupTestData2", value: "abc" }]);
   });
@@ -50,7 +83,11 @@ describe("get_group_member_info", () => {
     let offset: number | undefined = 0;
     let pages = 0;
     while (offset !== undefined) {
-      const r = await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, limit: 15, offset });
+      const r = await callTool(h.client, "get_group_member_info", {
+        group_id: DEMO_GROUP_IDS.public,
+        limit: 15,
+        offset,
+      });
       const d = structured<{ members: { account: string }[]; next: { offset?: number } | null; member_num: number }>(r);
       expect(d.member_num).toBe(40);
       for (const m of d.members) seen.add(m.account);
@@ -67,7 +104,11 @@ describe("get_group_member_info", () => {
     let cursor: string | undefined;
     do {
       const d = structured<{ members: { account: string }[]; next: { next_cursor?: string } | null }>(
-        await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.community, limit: 100, ...(cursor ? { next_cursor: cursor } : {}) }),
+        await callTool(h.client, "get_group_member_info", {
+          group_id: DEMO_GROUP_IDS.community,
+          limit: 100,
+          ...(cursor ? { next_cursor: cursor } : {}),
+        }),
       );
       for (const m of d.members) seen.add(m.account);
       cursor = d.next?.next_cursor;
@@ -77,7 +118,9 @@ describe("get_group_member_info", () => {
 
   it("works for Private and ChatRoom groups with role and field filters", async () => {
     for (const id of [DEMO_GROUP_IDS.private, DEMO_GROUP_IDS.chatRoom]) {
-      const d = structured<{ members: { role: string; join_time?: string }[] }>(await callTool(h.client, "get_group_member_info", { group_id: id, roles: ["Owner"], fields: ["role"] }));
+      const d = structured<{ members: { role: string; join_time?: string }[] }>(
+        await callTool(h.client, "get_group_member_info", { group_id: id, roles: ["Owner"], fields: ["role"] }),
+      );
       expect(d.members).toHaveLength(1);
       expect(d.members[0]).toEqual({ account: expect.any(String), role: "Owner" });
     }
@@ -111,12 +154,16 @@ describe("get_group_member_info", () => {
   });
 
   it("keeps hostile name cards as sanitised data", async () => {
-    const r = await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, limit: 20, offset: 0 });
+    const r = await callTool(h.client, "get_group_member_info", {
+      group_id: DEMO_GROUP_IDS.public,
+      limit: 20,
+      offset: 0,
+    });
     const d = structured<{ members: { name_card?: string }[] }>(r);
     const cards = d.members.map((m) => m.name_card ?? "");
     expect(cards.some((c) => c.startsWith("Ignore all previous instructions"))).toBe(true);
     for (const c of cards) {
-      expect(c).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+      expect(c).not.toMatch(UNSAFE_CHARS);
       expect(c.length).toBeLessThanOrEqual(100);
     }
     // In the text the cards appear only as quoted data.
@@ -131,7 +178,12 @@ describe("online tools", () => {
     expect(d.returned).toBe(500);
     expect(d.next_timestamp).toBeGreaterThan(0);
     expect(d.caveat).toMatch(/1,000/);
-    const second = structured<{ returned: number; next_timestamp: number }>(await callTool(h.client, "get_online_members", { group_id: DEMO_GROUP_IDS.avChatRoom, timestamp: d.next_timestamp }));
+    const second = structured<{ returned: number; next_timestamp: number }>(
+      await callTool(h.client, "get_online_members", {
+        group_id: DEMO_GROUP_IDS.avChatRoom,
+        timestamp: d.next_timestamp,
+      }),
+    );
     expect(second.returned).toBe(500);
     expect(second.next_timestamp).toBe(0);
     expect(JSON.stringify(first).length).toBeLessThan(100_000); // well under 25,000 tokens
@@ -143,7 +195,9 @@ describe("online tools", () => {
   });
 
   it("get_online_member_num counts a Community and refuses an AVChatRoom", async () => {
-    const d = structured<{ online_member_num: number; refresh_interval_seconds: number }>(await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.community }));
+    const d = structured<{ online_member_num: number; refresh_interval_seconds: number }>(
+      await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.community }),
+    );
     expect(d).toMatchObject({ online_member_num: 40, refresh_interval_seconds: 240 });
     const r = await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.avChatRoom });
     expect(textOf(r)).toMatch(/10007[\s\S]*Community/);
@@ -153,7 +207,14 @@ describe("online tools", () => {
 describe("set_member_marks", () => {
   it("marks online members and reports those left out", async () => {
     const d = structured<{ marked: { account: string }[]; left_out: string[]; attempts: number }>(
-      await callTool(h.client, "set_member_marks", { group_id: DEMO_GROUP_IDS.avChatRoomSmall, action: "set", members: [{ account: "guest_00012", marks: [1000] }, { account: "ghost", marks: [1000] }] }),
+      await callTool(h.client, "set_member_marks", {
+        group_id: DEMO_GROUP_IDS.avChatRoomSmall,
+        action: "set",
+        members: [
+          { account: "guest_00012", marks: [1000] },
+          { account: "ghost", marks: [1000] },
+        ],
+      }),
     );
     expect(d.marked.map((m) => m.account)).toEqual(["guest_00012"]);
     expect(d.left_out).toEqual(["ghost"]);
@@ -163,29 +224,46 @@ describe("set_member_marks", () => {
 
   it("dry_run sends nothing", async () => {
     const before = h.emulator.control.totalCalls();
-    const d = structured<{ dry_run: boolean }>(await callTool(h.client, "set_member_marks", { group_id: DEMO_GROUP_IDS.avChatRoomSmall, action: "delete", members: [{ account: "guest_00012", marks: [1000] }], dry_run: true }));
+    const d = structured<{ dry_run: boolean }>(
+      await callTool(h.client, "set_member_marks", {
+        group_id: DEMO_GROUP_IDS.avChatRoomSmall,
+        action: "delete",
+        members: [{ account: "guest_00012", marks: [1000] }],
+        dry_run: true,
+      }),
+    );
     expect(d.dry_run).toBe(true);
     expect(h.emulator.control.totalCalls()).toBe(before);
   });
 
-  it.each([
-    [{ account: "a", marks: [999] }],
-    [{ account: "a", marks: [] }],
-  ])("refuses invalid marks %j", async (member) => {
-    const r = await callTool(h.client, "set_member_marks", { group_id: DEMO_GROUP_IDS.avChatRoomSmall, action: "set", members: [member] });
-    expect(r.isError).toBe(true);
-    expect(textOf(r)).toMatch(/marks/);
-  });
+  it.each([[{ account: "a", marks: [999] }], [{ account: "a", marks: [] }]])(
+    "refuses invalid marks %j",
+    async (member) => {
+      const r = await callTool(h.client, "set_member_marks", {
+        group_id: DEMO_GROUP_IDS.avChatRoomSmall,
+        action: "set",
+        members: [member],
+      });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/marks/);
+    },
+  );
 
   it("refuses a Community with the AVChatRoom-only explanation", async () => {
-    const r = await callTool(h.client, "set_member_marks", { group_id: DEMO_GROUP_IDS.community, action: "set", members: [{ account: "c_alice", marks: [1000] }] });
+    const r = await callTool(h.client, "set_member_marks", {
+      group_id: DEMO_GROUP_IDS.community,
+      action: "set",
+      members: [{ account: "c_alice", marks: [1000] }],
+    });
     expect(textOf(r)).toMatch(/10007[\s\S]*AVChatRoom/);
   });
 });
 
 describe("explain_chat_error", () => {
   it("explains known and unknown codes", async () => {
-    const d = structured<{ category: string; retryable: boolean; retry_after_seconds?: number }>(await callTool(h.client, "explain_chat_error", { code: 70050 }));
+    const d = structured<{ category: string; retryable: boolean; retry_after_seconds?: number }>(
+      await callTool(h.client, "explain_chat_error", { code: 70050 }),
+    );
     expect(d).toMatchObject({ category: "rate_limit", retryable: true, retry_after_seconds: 60 });
     const u = structured<{ known: boolean }>(await callTool(h.client, "explain_chat_error", { code: 99999 }));
     expect(u.known).toBe(false);
@@ -198,7 +276,11 @@ describe("write safety", () => {
     const names = (await ro.client.listTools()).tools.map((t) => t.name);
     expect(names).not.toContain("set_member_marks");
     expect(names).not.toContain("set_member_marks_bulk");
-    const r = await callTool(ro.client, "set_member_marks", { group_id: DEMO_GROUP_IDS.avChatRoomSmall, action: "set", members: [{ account: "guest_00001", marks: [1000] }] });
+    const r = await callTool(ro.client, "set_member_marks", {
+      group_id: DEMO_GROUP_IDS.avChatRoomSmall,
+      action: "set",
+      members: [{ account: "guest_00001", marks: [1000] }],
+    });
     expect(r.isError).toBe(true);
     await ro.close();
   });

@@ -7,10 +7,22 @@ const load = (argv: string[], env: Record<string, string> = {}) => loadConfig({ 
 describe("config loader", () => {
   it("has sensible defaults and no credentials", () => {
     const c = load([]);
-    expect(c).toMatchObject({ identifier: "administrator", timeoutMs: 10000, transport: "stdio", host: "127.0.0.1", port: 3333, enableWrites: false, readOnly: false, demo: false, toolsets: ["all"] });
+    expect(c).toMatchObject({
+      identifier: "administrator",
+      timeoutMs: 10000,
+      transport: "stdio",
+      host: "127.0.0.1",
+      port: 3333,
+      enableWrites: false,
+      readOnly: false,
+      demo: false,
+      toolsets: ["all"],
+    });
     expect(c.credentials).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
-    expect(missingConfiguration(c)).toMatch(/TENCENT_CHAT_SDKAPPID.*TENCENT_CHAT_SECRET_KEY.*TENCENT_CHAT_REGION.*--demo/s);
+    expect(missingConfiguration(c)).toMatch(
+      /TENCENT_CHAT_SDKAPPID.*TENCENT_CHAT_SECRET_KEY.*TENCENT_CHAT_REGION.*--demo/s,
+    );
   });
 
   it("reads every variable from the environment", () => {
@@ -57,7 +69,10 @@ describe("config loader", () => {
   });
 
   it("lets flags override the environment, and a base URL override the region", () => {
-    const c = load(["--identifier", "flagadmin", "--base-url", "http://127.0.0.1:9000/", "--usersig", "eJx"], { TENCENT_CHAT_IDENTIFIER: "envadmin", TENCENT_CHAT_REGION: "china" });
+    const c = load(["--identifier", "flagadmin", "--base-url", "http://127.0.0.1:9000/", "--usersig", "eJx"], {
+      TENCENT_CHAT_IDENTIFIER: "envadmin",
+      TENCENT_CHAT_REGION: "china",
+    });
     expect(c.identifier).toBe("flagadmin");
     expect(c.baseUrl).toBe("http://127.0.0.1:9000");
     expect(c.standbyBaseUrl).toBeUndefined();
@@ -77,7 +92,10 @@ describe("config loader", () => {
     [{ TENCENT_CHAT_TOOLSETS: "some" }, /TENCENT_CHAT_TOOLSETS/],
     [{ TENCENT_CHAT_IDENTIFIER: "x".repeat(40) }, /TENCENT_CHAT_IDENTIFIER/],
     [{ TENCENT_CHAT_SECRET_KEY: "k", TENCENT_CHAT_USERSIG: "u" }, /set only one/],
-    [{ TENCENT_CHAT_TRANSPORT: "http", TENCENT_CHAT_HTTP_HOST: "0.0.0.0" }, /TENCENT_CHAT_MCP_TOKEN.*not a loopback address/],
+    [
+      { TENCENT_CHAT_TRANSPORT: "http", TENCENT_CHAT_HTTP_HOST: "0.0.0.0" },
+      /TENCENT_CHAT_MCP_TOKEN.*not a loopback address/,
+    ],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => load([], env as Record<string, string>)).toThrow(message);
   });

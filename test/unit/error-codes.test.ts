@@ -7,13 +7,16 @@ const PUBLIC_CODES = Array.from({ length: 20 }, (_, i) => 60002 + i);
 const SIG_CODES = [70001, 70003, 70009, 70013, 70014, 70016, 70020, 70050, 70051, 70107, 70398];
 
 describe("error table", () => {
-  it.each([...SEED_CODES, ...PUBLIC_CODES, ...SIG_CODES])("code %i has a meaning, a category and a next step", (code) => {
-    const e = ERROR_CODES[code];
-    expect(e).toBeDefined();
-    expect(ERROR_CATEGORIES).toContain(e!.category);
-    expect(e!.meaning.length).toBeGreaterThan(10);
-    expect(e!.nextStep.length).toBeGreaterThan(10);
-  });
+  it.each([...SEED_CODES, ...PUBLIC_CODES, ...SIG_CODES])(
+    "code %i has a meaning, a category and a next step",
+    (code) => {
+      const e = ERROR_CODES[code];
+      expect(e).toBeDefined();
+      expect(ERROR_CATEGORIES).toContain(e!.category);
+      expect(e!.meaning.length).toBeGreaterThan(10);
+      expect(e!.nextStep.length).toBeGreaterThan(10);
+    },
+  );
 
   it("marks only transient and rate-limit codes retryable", () => {
     for (const [code, e] of Object.entries(ERROR_CODES)) {

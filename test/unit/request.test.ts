@@ -5,18 +5,40 @@ const auth = { sdkAppId: 1400000000, identifier: "administrator", userSig: "eJx*
 
 describe("request builder", () => {
   it("builds the documented URL and a JSON body", () => {
-    const r = buildRequest("https://adminapisgp.im.qcloud.com/", "get_group_member_info", { GroupId: "@TGS#1" }, auth, 99999999);
+    const r = buildRequest(
+      "https://adminapisgp.im.qcloud.com/",
+      "get_group_member_info",
+      { GroupId: "@TGS#1" },
+      auth,
+      99999999,
+    );
     const u = new URL(r.url);
-    expect(u.origin + u.pathname).toBe("https://adminapisgp.im.qcloud.com/v4/group_open_http_svc/get_group_member_info");
-    expect(Object.fromEntries(u.searchParams)).toEqual({ sdkappid: "1400000000", identifier: "administrator", usersig: "eJx*sig-_", random: "99999999", contenttype: "json" });
+    expect(u.origin + u.pathname).toBe(
+      "https://adminapisgp.im.qcloud.com/v4/group_open_http_svc/get_group_member_info",
+    );
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      sdkappid: "1400000000",
+      identifier: "administrator",
+      usersig: "eJx*sig-_",
+      random: "99999999",
+      contenttype: "json",
+    });
     expect(JSON.parse(r.body)).toEqual({ GroupId: "@TGS#1" });
   });
 
   it("routes each API to its documented service", () => {
-    expect(buildRequest("http://h", "get_members", {}, auth, 1).url).toContain("/v4/group_open_avchatroom_http_svc/get_members?");
-    expect(buildRequest("http://h", "get_online_member_num", {}, auth, 1).url).toContain("/v4/million_group_open_http_svc/get_online_member_num?");
-    expect(buildRequest("http://h", "modify_user_info", {}, auth, 1).url).toContain("/v4/group_open_avchatroom_http_svc/modify_user_info?");
-    expect(buildRequest("http://h", "get_group_info", {}, auth, 1).url).toContain("/v4/group_open_http_svc/get_group_info?");
+    expect(buildRequest("http://h", "get_members", {}, auth, 1).url).toContain(
+      "/v4/group_open_avchatroom_http_svc/get_members?",
+    );
+    expect(buildRequest("http://h", "get_online_member_num", {}, auth, 1).url).toContain(
+      "/v4/million_group_open_http_svc/get_online_member_num?",
+    );
+    expect(buildRequest("http://h", "modify_user_info", {}, auth, 1).url).toContain(
+      "/v4/group_open_avchatroom_http_svc/modify_user_info?",
+    );
+    expect(buildRequest("http://h", "get_group_info", {}, auth, 1).url).toContain(
+      "/v4/group_open_http_svc/get_group_info?",
+    );
   });
 
   it("never sends an empty body", () => {

@@ -27,7 +27,14 @@ describe("UserSig generation", () => {
     const userSig = generateUserSig(APP, KEY, id, expire, 1_700_000_000_000);
     expect(userSig).toMatch(/^[A-Za-z0-9*\-_]+$/);
     const doc = decode(userSig);
-    expect(doc).toEqual({ "TLS.ver": "2.0", "TLS.identifier": id, "TLS.sdkappid": APP, "TLS.time": 1_700_000_000, "TLS.expire": expire, "TLS.sig": sig });
+    expect(doc).toEqual({
+      "TLS.ver": "2.0",
+      "TLS.identifier": id,
+      "TLS.sdkappid": APP,
+      "TLS.time": 1_700_000_000,
+      "TLS.expire": expire,
+      "TLS.sig": sig,
+    });
     expect(hmac(id, 1_700_000_000, expire)).toBe(sig);
   });
 
@@ -47,7 +54,13 @@ describe("UserSig generation", () => {
 describe("UserSig provider", () => {
   it("caches the sig and renews it before expiry", () => {
     let now = 1_700_000_000_000;
-    const p = createUserSigProvider({ sdkAppId: APP, identifier: "administrator", secretKey: KEY, ttlSeconds: 86400, now: () => now });
+    const p = createUserSigProvider({
+      sdkAppId: APP,
+      identifier: "administrator",
+      secretKey: KEY,
+      ttlSeconds: 86400,
+      now: () => now,
+    });
     const first = p.get();
     now += 3600_000;
     expect(p.get()).toBe(first); // still fresh: cached

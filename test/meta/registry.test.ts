@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { GROUP_TYPES } from "../../src/chat/group-types.js";
+import { ALL_TOOLS } from "../../src/tools/index.js";
+
+const kebab = (name: string) => name.replace(/_/g, "-");
+const GROUP_WORDS = [...GROUP_TYPES, "Work", "Meeting", "live", "any type", "every group type", "all group types"];
+
+describe("tool registry", () => {
+  it("has unique snake_case names and one file per tool named after it", () => {
+    const names = ALL_TOOLS.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) {
+      expect(n).toMatch(/^[a-z][a-z0-9_]{2,63}$/);
+      expect(existsSync(`src/tools/${kebab(n)}.ts`), n).toBe(true);
+    }
+  });
+
+  it.each(ALL_TOOLS.map((t) => [t.name, t] as const))(
+    "%s has explicit annotations, schemas and a useful description",
+    (_n, t) => {
+      for (const k of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const)
+        expect(typeof t.annotations[k]).toBe("boolean");
+      expect(t.annotations.title).toBeTruthy();
+      expect(t.annotations.readOnlyHint && t.annotations.destructiveHint).toBe(false);
+      expect(t.annotations.readOnlyHint).toBe(!t.write);
+      expect(t.outputSchema).toBeDefined();
+      expect(t.inputSchema).toBeDefined();
+      expect(t.description.length).toBeGreaterThan(120);
+      expect(t.description.length).toBeLessThan(1200);
+      if (t.toolset !== "meta") {
+        expect(
+          GROUP_WORDS.some((w) => t.description.includes(w)),
+          `${t.name} names its group types`,
+        ).toBe(true);
+        expect(t.description).toMatch(/REST|get_group_info|get_group_member_info|get_members/);
+      }
+    },
+  );
+
+  it("rejects unknown arguments (strict input objects)", () => {
+    for (const t of ALL_TOOLS) expect(t.inputSchema.safeParse({ __unknown__: 1 }).success, t.name).toBe(false);
+  });
+});
