@@ -1,0 +1,47 @@
+// README tables and manifest.json's tools list, rendered from the registry and the option table,
+// so docs never drift from the code (npm run gen writes them; a test fails when they are stale).
+import { CONFIG_OPTIONS } from "../src/config/options.js";
+import { ALL_TOOLS } from "../src/tools/index.js";
+
+export function firstSentence(text: string): string {
+  const m = /^(.*?[.!?])(\s|$)/.exec(text);
+  return (m ? m[1]! : text).trim();
+}
+
+export function renderToolTable(): string {
+  const rows = ALL_TOOLS.map(
+    (t) =>
+      `| \`${t.name}\` | ${t.toolset}${t.write ? " (write)" : ""} | ${firstSentence(t.description).replace(/\|/g, "\\|")} |`,
+  );
+  return ["| tool | toolset | what it does |", "|---|---|---|", ...rows].join("\n");
+}
+
+export function renderConfigTable(): string {
+  const rows = CONFIG_OPTIONS.filter((o) => o.env).map(
+    (o) => `| \`${o.env}\` | \`--${o.flag}\` | ${o.meaning.replace(/\|/g, "\\|")} | ${o.defaultText ?? ""} |`,
+  );
+  return ["| variable | flag | meaning | default |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+export function manifestTools(): { name: string; description: string }[] {
+  return ALL_TOOLS.map((t) => ({ name: t.name, description: firstSentence(t.description) }));
+}
+
+export function replaceBetween(text: string, marker: string, body: string): string {
+  const begin = `<!-- BEGIN ${marker} -->`;
+  const end = `<!-- END ${marker} -->`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`markers ${begin} ... ${end} not found`);
+  return `${text.slice(0, a + begin.length)}\n${body}\n${text.slice(b)}`;
+}
+
+export function renderReadme(current: string): string {
+  return replaceBetween(replaceBetween(current, "TOOLS", renderToolTable()), "CONFIG", renderConfigTable());
+}
+
+export function renderManifest(current: string): string {
+  const m = JSON.parse(current) as Record<string, unknown>;
+  m.tools = manifestTools();
+  return `${JSON.stringify(m, null, 2)}\n`;
+}
