@@ -16,14 +16,15 @@ export class TokenBucket {
     this.last = this.now();
   }
 
-  // Any 1-second window can hold a full burst plus one second of refill, and requests sent evenly
-  // can arrive bunched: a 2% burst and a 90% refill keep every server-side window under the limit.
+  // Any 1-second window can hold a full burst plus one second of refill, and requests sent evenly can
+  // arrive bunched: a 10% burst (so a batch of concurrent calls goes out at once) and an 80% refill
+  // keep every server-side window at most 90% of the limit.
   private get capacity(): number {
-    return Math.max(1, Math.floor(this.ratePerSecond / 50));
+    return Math.max(1, Math.floor(this.ratePerSecond / 10));
   }
 
   private currentRate(): number {
-    const rate = Math.max(0.5, this.ratePerSecond * 0.9);
+    const rate = Math.max(0.5, this.ratePerSecond * 0.8);
     return this.now() < this.slowUntil ? rate / 2 : rate;
   }
 

@@ -9,6 +9,8 @@ const SIG_FAILURES_BEFORE_BLOCK = 20;
 
 export class Authenticator {
   private failures: number[] = [];
+  /** Signatures already verified, with their expiry: clients reuse one sig for many calls. */
+  private readonly verified = new Map<string, number>();
 
   constructor(private readonly store: Store) {}
 
@@ -28,6 +30,9 @@ export class Authenticator {
     const app = this.store.app(Number(sdkappid));
     if (!app) throw new EmuFailure(CODES.appNotFound, "SDKAppID does not exist");
 
+    const cacheKey = `${app.sdkAppId}|${identifier}|${usersig}`;
+    const expires = this.verified.get(cacheKey);
+    if (expires !== undefined && nowMs / 1000 <= expires && identifier === app.admin) return app;
     this.failures = this.failures.filter((t) => t > nowMs - SIG_FAILURE_WINDOW_MS);
     const result = verifyUserSig(usersig, {
       sdkAppId: app.sdkAppId,
@@ -63,10 +68,13 @@ export class Authenticator {
     }
     // A valid signature of a non-admin account: REST needs the App admin (60010).
     if (identifier !== app.admin) throw new EmuFailure(CODES.needsAdmin, "the request requires App admin permission");
+    if (this.verified.size > 1000) this.verified.clear();
+    this.verified.set(cacheKey, result.sig["TLS.time"] + result.sig["TLS.expire"]);
     return app;
   }
 
   reset(): void {
     this.failures = [];
+    this.verified.clear();
   }
 }

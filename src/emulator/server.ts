@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type ApiName, ENDPOINTS, findEndpointByPath } from "../chat/endpoints.js";
+import { LIMITS } from "../chat/limits.js";
 import type { Authenticator } from "./auth.js";
 import { CODES, EmuFailure, type EmuResponse, fail } from "./envelope.js";
 import type { FaultPlan } from "./faults.js";
@@ -26,7 +27,13 @@ export interface ServerDeps {
 }
 
 function send(res: ServerResponse, r: EmuResponse): void {
-  const text = JSON.stringify(r.body);
+  let text = JSON.stringify(r.body);
+  // No answer leaves bigger than 1 MB (seed-2, seed-3): 10018 instead.
+  if (text.length > LIMITS.maxResponseBytes)
+    text = JSON.stringify(
+      fail(CODES.tooLarge, "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit")
+        .body,
+    );
   res.writeHead(r.status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),

@@ -61,11 +61,12 @@ export const getGroupMemberInfo: Handler = (ctx) => {
     fields: fieldsList ? new Set(fieldsList) : undefined,
     customKeys: customList ? new Set(customList) : undefined,
   };
-  const budget = new SizeBudget();
+  // Big pages are measured while they are built (stop early past 1 MB); small ones once, when sent.
+  const budget = limit > 1000 ? new SizeBudget() : undefined;
   const list: Record<string, unknown>[] = [];
   for (const i of view.indexes(start, limit)) {
     const item = projectMember(g.members.at(i), projection);
-    budget.add(item);
+    budget?.add(item);
     list.push(item);
   }
   const payload: Record<string, unknown> = { MemberNum: g.members.count(), MemberList: list };
