@@ -60,6 +60,8 @@ export interface EmulatorStats {
   calls: Record<string, number>;
   maxPerSecond: Record<string, number>;
   rateLimited: Record<string, number>;
+  /** Non-zero ErrorCodes answered, by code. */
+  errorCodes: Record<string, number>;
   faults: FaultStats;
 }
 

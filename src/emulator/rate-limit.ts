@@ -5,6 +5,7 @@ export class CallCounter {
   private readonly maxWindow = new Map<string, number>();
   private readonly calls = new Map<string, number>();
   private readonly rejected = new Map<string, number>();
+  private readonly codes = new Map<number, number>();
 
   constructor(private readonly limitPerSecond: number) {}
 
@@ -23,12 +24,19 @@ export class CallCounter {
     return true;
   }
 
+  /** Counts every non-zero ErrorCode answered (tests check that valid calls never break a documented limit). */
+  recordCode(code: number): void {
+    if (code !== 0) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
+  }
+
   snapshot(): {
     calls: Record<string, number>;
     maxPerSecond: Record<string, number>;
     rateLimited: Record<string, number>;
+    errorCodes: Record<string, number>;
   } {
     return {
+      errorCodes: Object.fromEntries(this.codes),
       calls: Object.fromEntries(this.calls),
       maxPerSecond: Object.fromEntries(this.maxWindow),
       rateLimited: Object.fromEntries(this.rejected),
@@ -40,5 +48,6 @@ export class CallCounter {
     this.maxWindow.clear();
     this.calls.clear();
     this.rejected.clear();
+    this.codes.clear();
   }
 }

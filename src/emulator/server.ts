@@ -122,6 +122,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (!(err instanceof EmuFailure)) throw err;
     answer = fail(err.code, err.info);
   }
+  deps.counter.recordCode(Number(answer.body.ErrorCode ?? 0));
   if (fault?.kind === "slow") {
     // Headers now, body later: exercises the client's body timeout.
     const text = JSON.stringify(answer.body);
