@@ -19,26 +19,51 @@ interface Summary {
 const COMMUNITY = "@TGS#_faults_20k";
 let h: Harness;
 
-const essentials = (s: Summary) => ({ scanned: s.scanned, by_role: s.by_role, muted: s.muted, never_spoke: s.never_spoke, joined: s.joined, last_spoke: s.last_spoke });
+const essentials = (s: Summary) => ({
+  scanned: s.scanned,
+  by_role: s.by_role,
+  muted: s.muted,
+  never_spoke: s.never_spoke,
+  joined: s.joined,
+  last_spoke: s.last_spoke,
+});
 
 /** The fault-free answer at the summary's own clock: exact counts straight from the emulator's data. */
 function faultFree(group: string, s: Summary) {
   const e = h.emulator.control.expectedStats(group, Date.parse(s.as_of) / 1000);
-  return { scanned: e.member_num, by_role: e.by_role, muted: e.muted, never_spoke: e.never_spoke, joined: e.joined, last_spoke: e.last_spoke };
+  return {
+    scanned: e.member_num,
+    by_role: e.by_role,
+    muted: e.muted,
+    never_spoke: e.never_spoke,
+    joined: e.joined,
+    last_spoke: e.last_spoke,
+  };
 }
 
 async function summarize(group: string): Promise<Summary> {
-  let s = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: group, max_seconds: 60 }));
+  let s = structured<Summary>(
+    await callTool(h.client, "summarize_group_members", { group_id: group, max_seconds: 60 }),
+  );
   // A partial result must carry a cursor; finishing from it must give the same totals.
   for (let i = 0; !s.complete && i < 5; i++) {
     expect(s.resume_cursor).toBeTruthy();
-    s = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: group, resume_cursor: s.resume_cursor, max_seconds: 60 }));
+    s = structured<Summary>(
+      await callTool(h.client, "summarize_group_members", {
+        group_id: group,
+        resume_cursor: s.resume_cursor,
+        max_seconds: 60,
+      }),
+    );
   }
   return s;
 }
 
 beforeAll(async () => {
-  h = await startHarness({ emulator: { callsPerSecond: 5000, seed: 7 }, clientOptions: { rateLimits: { default: 5000, perApi: {} }, maxAttempts: 8, timeoutMs: 400, retryBaseDelayMs: 5 } });
+  h = await startHarness({
+    emulator: { callsPerSecond: 5000, seed: 7 },
+    clientOptions: { rateLimits: { default: 5000, perApi: {} }, maxAttempts: 8, timeoutMs: 400, retryBaseDelayMs: 5 },
+  });
   h.emulator.control.addGroups([{ GroupId: COMMUNITY, Type: "Community", memberCount: 20_000 }]);
   for (const g of [DEMO_GROUP_IDS.publicLarge, COMMUNITY]) {
     const s = await summarize(g);
@@ -50,7 +75,16 @@ afterAll(() => h.close());
 const FAULTS: [string, FaultSpec][] = [
   ["10002 on 20% of calls", { seed: 1, rules: [{ kind: "error", code: 10002, fraction: 0.2 }] }],
   ["60008 on 10% of calls", { seed: 2, rules: [{ kind: "error", code: 60008, fraction: 0.1 }] }],
-  ["HTTP 502/503 on 15% of calls", { seed: 3, rules: [{ kind: "http", status: 502, fraction: 0.1 }, { kind: "http", status: 503, fraction: 0.05 }] }],
+  [
+    "HTTP 502/503 on 15% of calls",
+    {
+      seed: 3,
+      rules: [
+        { kind: "http", status: 502, fraction: 0.1 },
+        { kind: "http", status: 503, fraction: 0.05 },
+      ],
+    },
+  ],
   ["dropped connections on 10% of calls", { seed: 4, rules: [{ kind: "drop", fraction: 0.1 }] }],
   ["answers stalled past the timeout on 5% of calls", { seed: 5, rules: [{ kind: "slow", ms: 1500, fraction: 0.05 }] }],
   ["rate-limit storm: 60007 on 5% of calls", { seed: 6, rules: [{ kind: "error", code: 60007, fraction: 0.05 }] }],
@@ -58,29 +92,48 @@ const FAULTS: [string, FaultSpec][] = [
 ];
 
 describe.each(FAULTS)("fault: %s", (_name, spec) => {
-  it.each([DEMO_GROUP_IDS.publicLarge, COMMUNITY])("summary of %s equals the fault-free one", async (group) => {
-    h.emulator.control.setFaults(spec);
-    const before = h.emulator.control.stats().faults.injected;
-    const s = await summarize(group);
-    const injected = h.emulator.control.stats().faults.injected - before;
-    h.emulator.control.clearFaults();
-    expect(s.complete).toBe(true);
-    expect(essentials(s)).toEqual(faultFree(group, s));
-    if (!spec.tooLargeAboveLimit) expect(injected).toBeGreaterThan(0);
-  }, 120_000);
+  it.each([DEMO_GROUP_IDS.publicLarge, COMMUNITY])(
+    "summary of %s equals the fault-free one",
+    async (group) => {
+      h.emulator.control.setFaults(spec);
+      const before = h.emulator.control.stats().faults.injected;
+      const s = await summarize(group);
+      const injected = h.emulator.control.stats().faults.injected - before;
+      h.emulator.control.clearFaults();
+      expect(s.complete).toBe(true);
+      expect(essentials(s)).toEqual(faultFree(group, s));
+      if (!spec.tooLargeAboveLimit) expect(injected).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });
 
 describe("budget runs out under faults", () => {
   it("returns a clear partial result with a resume cursor", async () => {
     h.emulator.control.setFaults({ latencyMs: 100, seed: 9, rules: [{ kind: "error", code: 10002, fraction: 0.3 }] });
-    const s = structured<Summary & { stopped_because: string }>(await callTool(h.client, "summarize_group_members", { group_id: COMMUNITY, max_seconds: 1 }));
+    const s = structured<Summary & { stopped_because: string }>(
+      await callTool(h.client, "summarize_group_members", { group_id: COMMUNITY, max_seconds: 1 }),
+    );
     h.emulator.control.clearFaults();
     expect(s.complete).toBe(false);
     expect(s.stopped_because).toBe("max_seconds");
     expect(s.resume_cursor).toBeTruthy();
     const rest = await (async () => {
-      let r = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: COMMUNITY, resume_cursor: s.resume_cursor, max_seconds: 60 }));
-      for (let i = 0; !r.complete && i < 5; i++) r = structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: COMMUNITY, resume_cursor: r.resume_cursor, max_seconds: 60 }));
+      let r = structured<Summary>(
+        await callTool(h.client, "summarize_group_members", {
+          group_id: COMMUNITY,
+          resume_cursor: s.resume_cursor,
+          max_seconds: 60,
+        }),
+      );
+      for (let i = 0; !r.complete && i < 5; i++)
+        r = structured<Summary>(
+          await callTool(h.client, "summarize_group_members", {
+            group_id: COMMUNITY,
+            resume_cursor: r.resume_cursor,
+            max_seconds: 60,
+          }),
+        );
       return r;
     })();
     expect(essentials(rest)).toEqual(faultFree(COMMUNITY, rest));
