@@ -15,8 +15,6 @@ function newest(dir: string): number {
 export default function setup(): void {
   const bin = "dist/index.js";
   if (!existsSync(bin) || statSync(bin).mtimeMs < newest("src")) {
-    execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-      stdio: "inherit",
-    });
+    execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
   }
 }

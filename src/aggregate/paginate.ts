@@ -27,6 +27,8 @@ export interface MemberPagesOptions {
   concurrency: number;
   /** Filters passed through to every request (MemberInfoFilter, MemberRoleFilter...). */
   request: Omit<GetGroupMemberInfoRequest, "GroupId" | "Limit" | "Offset" | "Next">;
+  /** Member count when already known (get_group_info): all Offset pages can then start at once. */
+  memberNumHint?: number;
   signal: AbortSignal;
   deadlineMs?: number;
   onCall?: () => void;
@@ -74,32 +76,54 @@ async function* offsetPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
   const internal = new AbortController();
   const signal = AbortSignal.any([o.signal, internal.signal]);
   try {
+    if (o.memberNumHint !== undefined) {
+      yield* plannedOffsetPages(chat, o, o.start.offset, o.memberNumHint, size, signal);
+      return;
+    }
     // The first page is fetched alone: its MemberNum bounds the offsets to fetch concurrently.
     const first = await fetchOffsetPage(chat, o, o.start.offset, size, signal);
     const firstEnd = o.start.offset + first.members.length;
     const firstLast = first.members.length < size || firstEnd >= first.memberNum;
     yield { ...first, at: o.start, after: { kind: "offset", offset: firstEnd }, last: firstLast };
     if (firstLast) return;
-    const offsets: number[] = [];
-    for (let off = firstEnd; off < first.memberNum; off += size) offsets.push(off);
-    for await (const page of orderedConcurrent(offsets, o.concurrency, (off) =>
-      fetchOffsetPage(chat, o, off, size, signal).then((p) => ({ ...p, off })),
-    )) {
-      const end = page.off + page.members.length;
-      // A short page ends the scan (role filters make the filtered list shorter than MemberNum).
-      const last = page.members.length < size || end >= page.memberNum;
-      yield {
-        members: page.members,
-        memberNum: page.memberNum,
-        at: { kind: "offset", offset: page.off },
-        after: { kind: "offset", offset: end },
-        last,
-      };
-      if (last) return;
-    }
+    yield* plannedOffsetPages(chat, o, firstEnd, first.memberNum, size, signal);
   } finally {
     internal.abort(); // stop requests still in flight when the consumer stops early
   }
+}
+
+/** Offsets from `from` up to `memberNum`, fetched concurrently and yielded in order. */
+async function* plannedOffsetPages(
+  chat: ChatGroupApi,
+  o: MemberPagesOptions,
+  from: number,
+  memberNum: number,
+  size: number,
+  signal: AbortSignal,
+): AsyncGenerator<MemberPage> {
+  const offsets: number[] = [];
+  // At least one page, so an empty or shrunken group still answers with its MemberNum.
+  for (let off = from; off < Math.max(memberNum, from + 1); off += size) offsets.push(off);
+  let end = from;
+  let latestNum = memberNum;
+  for await (const page of orderedConcurrent(offsets, o.concurrency, (off) =>
+    fetchOffsetPage(chat, o, off, size, signal).then((p) => ({ ...p, off })),
+  )) {
+    end = page.off + page.members.length;
+    latestNum = page.memberNum;
+    // A short page ends the scan (role filters make the filtered list shorter than MemberNum).
+    const last = page.members.length < size || end >= page.memberNum;
+    yield {
+      members: page.members,
+      memberNum: page.memberNum,
+      at: { kind: "offset", offset: page.off },
+      after: { kind: "offset", offset: end },
+      last,
+    };
+    if (last) return;
+  }
+  // The group grew while we read it: plan the pages beyond the first estimate.
+  if (end < latestNum) yield* plannedOffsetPages(chat, o, end, latestNum, size, signal);
 }
 
 async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {

@@ -12,6 +12,7 @@ export interface ScanOptions {
   /** Members of the page at `start` to skip (already consumed by an earlier call). */
   skip: number;
   request: Omit<GetGroupMemberInfoRequest, "GroupId" | "Limit" | "Offset" | "Next">;
+  memberNumHint?: number;
   budget: Budget;
   /** Items already counted against budget.maxItems by earlier calls are not counted again. */
   concurrency?: number;
@@ -51,8 +52,9 @@ export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<S
       community: o.community,
       start: start.pos,
       pageSize: o.pageSize ?? (o.community ? 100 : 200),
-      concurrency: o.concurrency ?? 8,
+      concurrency: o.concurrency ?? 16,
       request: o.request,
+      memberNumHint: o.memberNumHint,
       signal,
       deadlineMs: o.budget.deadlineMs,
     })) {

@@ -1,6 +1,6 @@
 // The sender: one undici keep-alive Agent per client (pools per origin), a per-request timeout,
 // and the caller's AbortSignal, both of which cancel the HTTP request in flight.
-import { Agent } from "undici";
+import type { Agent } from "undici";
 import type { ApiName } from "./endpoints.js";
 import { ChatHttpError, ChatNetworkError, redactUrl } from "./errors.js";
 
@@ -10,10 +10,22 @@ export interface SendResult {
 }
 
 export class HttpSender {
-  private readonly agent: Agent;
+  private agent: Promise<Agent> | undefined;
 
-  constructor(connections = 32) {
-    this.agent = new Agent({ connections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, pipelining: 1 });
+  constructor(private readonly connections = 32) {}
+
+  // undici is loaded on the first request, not at start-up: hosts spawn servers often.
+  private getAgent(): Promise<Agent> {
+    this.agent ??= import("undici").then(
+      ({ Agent }) =>
+        new Agent({
+          connections: this.connections,
+          keepAliveTimeout: 30_000,
+          keepAliveMaxTimeout: 600_000,
+          pipelining: 1,
+        }),
+    );
+    return this.agent;
   }
 
   async post(api: ApiName, url: string, body: string, timeoutMs: number, signal?: AbortSignal): Promise<SendResult> {
@@ -24,7 +36,8 @@ export class HttpSender {
     let text: string;
     let status: number;
     try {
-      const res = await this.agent.request({
+      const agent = await this.getAgent();
+      const res = await agent.request({
         origin: u.origin,
         path: `${u.pathname}${u.search}`,
         method: "POST",
@@ -51,8 +64,8 @@ export class HttpSender {
     }
   }
 
-  close(): Promise<void> {
-    return this.agent.close();
+  async close(): Promise<void> {
+    if (this.agent) await (await this.agent).close();
   }
 }
 

@@ -109,6 +109,8 @@ export default defineTool({
       skip: resumed?.skip ?? 0,
       request: { ...(args.roles ? { MemberRoleFilter: [...new Set(args.roles)] as MemberRole[] } : {}) },
       budget: makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal),
+      // Fewer pages in flight: a search that stops early should not have fetched far ahead.
+      concurrency: 4,
       visit: (m) => {
         state.scanned++;
         if (matches(m)) found.push(m);

@@ -82,10 +82,12 @@ export default defineTool({
       ? decodeCursor(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.string() }))
       : undefined;
     let type: string;
+    let memberNumHint: number | undefined;
     if (resumed) type = resumed.state.type;
     else {
       const route = await routeGroup(ctx.chat, args.group_id, ctx.signal);
       type = route.type;
+      memberNumHint = route.memberNum;
     }
     if (type === "AVChatRoom")
       throw new ChatInputError(
@@ -107,6 +109,7 @@ export default defineTool({
         ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
       },
       budget,
+      memberNumHint,
       visit: (m) => {
         addMember(state, m);
         return true;
