@@ -11,6 +11,7 @@ import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool } from "./define.js";
 import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
 import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
+import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
 
 const NAME = "find_group_members";
@@ -53,7 +54,7 @@ export default defineTool({
     returned: z.number(),
     found_total: z.number().describe("Matches over all calls of a resumed search."),
     scanned: z.number(),
-    member_num: z.number().nullable(),
+    member_num: NumberOrNull,
     complete: z.boolean().describe("true when the whole group was searched"),
     resume_cursor: z.string().optional(),
     stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),

@@ -6,6 +6,7 @@ import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool } from "./define.js";
 import { GroupErrorOut } from "./shared/group.js";
 import { KeyValueOut, MemberOut, memberToOutput } from "./shared/member.js";
+import { StringOrNull } from "./shared/nullable.js";
 import { CustomKeysParam, GroupIdParam } from "./shared/params.js";
 
 const MEMBERS_SHOWN_PER_GROUP = 50;
@@ -35,11 +36,11 @@ const GroupOut = z.object({
   introduction: z.string().optional(),
   notification: z.string().optional(),
   face_url: z.string().optional(),
-  owner_account: z.string().nullable().optional().describe("null = the group has no owner"),
-  create_time: z.string().nullable().optional(),
+  owner_account: StringOrNull.optional().describe("null = the group has no owner"),
+  create_time: StringOrNull.optional(),
   create_time_s: z.number().optional(),
-  last_info_time: z.string().nullable().optional(),
-  last_msg_time: z.string().nullable().optional(),
+  last_info_time: StringOrNull.optional(),
+  last_msg_time: StringOrNull.optional(),
   last_msg_time_s: z.number().optional(),
   member_num: z.number().optional(),
   max_member_num: z.number().optional(),

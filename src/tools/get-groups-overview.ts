@@ -8,6 +8,7 @@ import { sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds } from "../core/time.js";
 import { defineTool } from "./define.js";
 import { GroupErrorOut } from "./shared/group.js";
+import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam } from "./shared/params.js";
 
 // 20 batches of 50 cover 1,000 groups; the client's token bucket keeps them under 200 calls/s.
@@ -17,10 +18,10 @@ const Row = z.object({
   id: z.string(),
   type: z.string(),
   name: z.string(),
-  members: z.number().nullable(),
-  owner: z.string().nullable(),
+  members: NumberOrNull,
+  owner: StringOrNull,
   mute_all: z.boolean(),
-  last_msg: z.string().nullable(),
+  last_msg: StringOrNull,
   online: z.number().optional().describe("Community only: online count (4-minute refresh)."),
 });
 

@@ -17,6 +17,7 @@ import type { MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool } from "./define.js";
 import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
+import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, RoleParam } from "./shared/params.js";
 
 const Windows = z.object({ last_7_days: z.number(), last_30_days: z.number(), last_90_days: z.number() });
@@ -53,13 +54,13 @@ export default defineTool({
     group_type: z.string(),
     complete: z.boolean(),
     scanned: z.number().describe("Members read (over all calls of a resumed scan)."),
-    member_num: z.number().nullable().describe("Member count as the API reports it."),
+    member_num: NumberOrNull.describe("Member count as the API reports it."),
     by_role: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number() }),
     muted: z.number().describe("Members whose MuteUntil is in the future."),
     never_spoke: z.number().describe("Members whose LastSendMsgTime is 0."),
     joined: Windows,
     last_spoke: Windows,
-    owner: z.string().nullable(),
+    owner: StringOrNull,
     admins: z.array(z.string()),
     admins_truncated: z.boolean(),
     sample: z.array(z.string()),

@@ -8,6 +8,7 @@ import { defineTool } from "./define.js";
 import { ONLINE_LIST_CAVEAT } from "./get-online-members.js";
 import { MaxSecondsParam } from "./shared/budget-params.js";
 import { OnlineMemberOut, onlineMemberToOutput } from "./shared/member.js";
+import { StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, MarkParam } from "./shared/params.js";
 
 const SAMPLE = 10;
@@ -43,8 +44,8 @@ export default defineTool({
     online_member_num: z.number().optional().describe("Community only: the exact online count (4-minute refresh)."),
     joined_last_5_minutes: z.number(),
     joined_last_hour: z.number(),
-    newest_join: z.string().nullable(),
-    oldest_join: z.string().nullable(),
+    newest_join: StringOrNull,
+    oldest_join: StringOrNull,
     sample: z.array(OnlineMemberOut),
     pages: z.number(),
     as_of: z.string(),

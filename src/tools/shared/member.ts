@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { MemberProfile, OnlineMember } from "../../chat/wire-types.js";
 import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
+import { StringOrNull } from "./nullable.js";
 
 export const KeyValueOut = z.object({ key: z.string(), value: z.string() });
 
@@ -10,12 +11,12 @@ export const MemberOut = z.object({
   account: z.string(),
   role: z.string().optional(),
   name_card: z.string().optional(),
-  join_time: z.string().nullable().optional(),
+  join_time: StringOrNull.optional(),
   join_time_s: z.number().optional(),
-  last_send_msg_time: z.string().nullable().optional().describe("null = never sent a message"),
+  last_send_msg_time: StringOrNull.optional().describe("null = never sent a message"),
   last_send_msg_time_s: z.number().optional(),
   muted: z.boolean().optional().describe("true when MuteUntil is in the future"),
-  muted_until: z.string().nullable().optional(),
+  muted_until: StringOrNull.optional(),
   muted_until_s: z.number().optional(),
   msg_flag: z.string().optional(),
   msg_seq: z.number().optional(),
@@ -50,7 +51,7 @@ export const OnlineMemberOut = z.object({
   account: z.string(),
   nick_name: z.string().optional(),
   avatar: z.string().optional(),
-  join_time: z.string().nullable().optional(),
+  join_time: StringOrNull.optional(),
   join_time_s: z.number().optional(),
 });
 export type OnlineMemberOutput = z.infer<typeof OnlineMemberOut>;
