@@ -1,8 +1,9 @@
 // Which paging mode a group needs: Community is known from its ID; other types cost one
 // get_group_info call that also returns the member count.
 import type { ChatGroupApi } from "../chat/api.js";
-import { ChatApiError } from "../chat/errors.js";
+import { ChatApiError, ChatInputError } from "../chat/errors.js";
 import { type GroupType, isCommunityGroupId, isGroupType } from "../chat/group-types.js";
+import type { Position } from "./paginate.js";
 
 export interface GroupRoute {
   type: GroupType;
@@ -21,4 +22,38 @@ export async function routeGroup(chat: ChatGroupApi, groupId: string, signal: Ab
   const type = String(g?.Type ?? "");
   if (!isGroupType(type)) throw new ChatApiError("get_group_info", 10004, `unknown group type "${type}"`, "");
   return { type, memberNum: g?.MemberNum };
+}
+
+export interface MemberListRoute {
+  type: string;
+  community: boolean;
+  /** Where a fresh scan starts: Offset 0, or the empty Next cursor for Community. */
+  start: Position;
+  memberNum?: number;
+}
+
+/**
+ * The group of a member-list aggregate: its type (from a resume cursor, or one get_group_info call),
+ * its paging mode, and a clear refusal for AVChatRoom, which has no member list (seed-2).
+ */
+export async function routeMemberList(
+  chat: ChatGroupApi,
+  groupId: string,
+  resumedType: string | undefined,
+  signal: AbortSignal,
+): Promise<MemberListRoute> {
+  const route = resumedType ? { type: resumedType, memberNum: undefined } : await routeGroup(chat, groupId, signal);
+  if (route.type === "AVChatRoom")
+    throw new ChatInputError(
+      "group_id",
+      `${groupId} is an AVChatRoom (live group): it has no member list, only an online list`,
+      "use summarize_online_members for its online members (or get_online_members for one page)",
+    );
+  const community = isCommunityGroupId(groupId) || route.type === "Community";
+  return {
+    type: route.type,
+    community,
+    memberNum: route.memberNum,
+    start: community ? { kind: "next", next: "" } : { kind: "offset", offset: 0 },
+  };
 }

@@ -65,3 +65,8 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
 ): ToolDefinition<I, O> {
   return def;
 }
+
+/** Annotations of a tool that only reads from Tencent's API (an external, open world). */
+export function readOnlyAnnotations(title: string): ToolAnnotations {
+  return { title, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+}

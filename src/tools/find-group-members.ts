@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { makeBudget } from "../aggregate/budget.js";
-import type { Position } from "../aggregate/paginate.js";
 import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
-import { routeGroup } from "../aggregate/route.js";
+import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
-import { ChatInputError } from "../chat/errors.js";
-import { isCommunityGroupId } from "../chat/group-types.js";
 import type { MemberProfile, MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
 import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
 import { NumberOrNull } from "./shared/nullable.js";
@@ -59,13 +56,7 @@ export default defineTool({
     resume_cursor: z.string().optional(),
     stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),
   }),
-  annotations: {
-    title: "Find group members matching criteria",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Find group members matching criteria"),
   async handler(args, ctx) {
     const seconds = (d: string | undefined) => (d === undefined ? undefined : Math.floor(Date.parse(d) / 1000));
     const inactiveSince = seconds(args.inactive_since);
@@ -74,14 +65,8 @@ export default defineTool({
     const criteria = { ...args, max_results: undefined, max_seconds: undefined, resume_cursor: undefined };
     const bind = bindingOf(criteria);
     const resumed = args.resume_cursor ? decodeCursor(args.resume_cursor, NAME, bind, StateSchema) : undefined;
-    const type = resumed?.state.type ?? (await routeGroup(ctx.chat, args.group_id, ctx.signal)).type;
-    if (type === "AVChatRoom")
-      throw new ChatInputError(
-        "group_id",
-        `${args.group_id} is an AVChatRoom (live group): it has no member list`,
-        "use get_online_members or summarize_online_members",
-      );
-    const community = isCommunityGroupId(args.group_id) || type === "Community";
+    const route = await routeMemberList(ctx.chat, args.group_id, resumed?.state.type, ctx.signal);
+    const type = route.type;
     const state = resumed?.state ?? { now: nowSeconds(), scanned: 0, found: 0, type };
     const accounts = args.accounts ? new Set(args.accounts) : undefined;
     const needle = args.text?.toLowerCase();
@@ -102,11 +87,10 @@ export default defineTool({
       return true;
     };
     const found: MemberProfile[] = [];
-    const start: Position = resumed?.pos ?? (community ? { kind: "next", next: "" } : { kind: "offset", offset: 0 });
     const result = await scanMembers(ctx.chat, {
       groupId: args.group_id,
-      community,
-      start,
+      community: route.community,
+      start: resumed?.pos ?? route.start,
       skip: resumed?.skip ?? 0,
       request: { ...(args.roles ? { MemberRoleFilter: [...new Set(args.roles)] as MemberRole[] } : {}) },
       budget: makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal),

@@ -3,7 +3,7 @@ import { describeChatError } from "../chat/error-codes.js";
 import type { GetGroupInfoRequest, GroupInfo } from "../chat/wire-types.js";
 import { sanitizeKeyValues, sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { GroupErrorOut } from "./shared/group.js";
 import { KeyValueOut, MemberOut, memberToOutput } from "./shared/member.js";
 import { StringOrNull } from "./shared/nullable.js";
@@ -104,13 +104,7 @@ export default defineTool({
     errors: z.array(GroupErrorOut),
     requested: z.number(),
   }),
-  annotations: {
-    title: "Get group profiles",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Get group profiles"),
   async handler(args, ctx) {
     const ids = [...new Set(args.group_ids)];
     const wantFilter =

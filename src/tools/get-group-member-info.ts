@@ -4,7 +4,7 @@ import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
 import type { GetGroupMemberInfoRequest } from "../chat/wire-types.js";
 import { nowSeconds } from "../core/time.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
 import { CustomKeysParam, GroupIdParam, RoleParam } from "./shared/params.js";
 
@@ -66,13 +66,7 @@ export default defineTool({
       .nullable()
       .describe("Pass these arguments to get the next page; null when complete."),
   }),
-  annotations: {
-    title: "Get one page of group members",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Get one page of group members"),
   async handler(args, ctx) {
     const community = isCommunityGroupId(args.group_id);
     if (community && args.offset !== undefined)

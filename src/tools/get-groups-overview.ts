@@ -6,7 +6,7 @@ import { LIMITS } from "../chat/limits.js";
 import type { GroupInfo } from "../chat/wire-types.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds } from "../core/time.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { GroupErrorOut } from "./shared/group.js";
 import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam } from "./shared/params.js";
@@ -70,13 +70,7 @@ export default defineTool({
     errors: z.array(GroupErrorOut),
     batches: z.number(),
   }),
-  annotations: {
-    title: "Overview of many groups",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Overview of many groups"),
   async handler(args, ctx) {
     const ids = [...new Set(args.group_ids)];
     const batches: string[][] = [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../chat/limits.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { GroupIdParam } from "./shared/params.js";
 
 export default defineTool({
@@ -18,13 +18,7 @@ export default defineTool({
     online_member_num: z.number(),
     refresh_interval_seconds: z.number(),
   }),
-  annotations: {
-    title: "Count online members of a Community",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Count online members of a Community"),
   async handler(args, ctx) {
     const res = await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal });
     return {

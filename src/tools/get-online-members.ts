@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../chat/limits.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { OnlineMemberOut, onlineMemberToOutput } from "./shared/member.js";
 import { GroupIdParam, MarkParam } from "./shared/params.js";
 
@@ -33,13 +33,7 @@ export default defineTool({
     complete: z.boolean(),
     caveat: z.string(),
   }),
-  annotations: {
-    title: "Get online members of a live group",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Get online members of a live group"),
   async handler(args, ctx) {
     const page = await ctx.chat.getOnlineMembers(
       { GroupId: args.group_id, Timestamp: args.timestamp, ...(args.mark !== undefined ? { Mark: args.mark } : {}) },

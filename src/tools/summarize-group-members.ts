@@ -7,15 +7,12 @@ import {
   SummaryStateSchema,
   windowsOut,
 } from "../aggregate/member-summary.js";
-import type { Position } from "../aggregate/paginate.js";
 import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
-import { routeGroup } from "../aggregate/route.js";
+import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
-import { ChatInputError } from "../chat/errors.js";
-import { isCommunityGroupId } from "../chat/group-types.js";
 import type { MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
 import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, RoleParam } from "./shared/params.js";
@@ -69,48 +66,28 @@ export default defineTool({
     resume_cursor: z.string().optional(),
     stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),
   }),
-  annotations: {
-    title: "Summarize all members of a group",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Summarize all members of a group"),
   async handler(args, ctx) {
     const roles = args.roles ? [...new Set(args.roles)].sort() : undefined;
     const bind = bindingOf([args.group_id, roles ?? null]);
     const resumed = args.resume_cursor
       ? decodeCursor(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.string() }))
       : undefined;
-    let type: string;
-    let memberNumHint: number | undefined;
-    if (resumed) type = resumed.state.type;
-    else {
-      const route = await routeGroup(ctx.chat, args.group_id, ctx.signal);
-      type = route.type;
-      memberNumHint = route.memberNum;
-    }
-    if (type === "AVChatRoom")
-      throw new ChatInputError(
-        "group_id",
-        `${args.group_id} is an AVChatRoom (live group): it has no member list, only an online list`,
-        "use summarize_online_members for its online members (or get_online_members for one page)",
-      );
-    const community = isCommunityGroupId(args.group_id) || type === "Community";
+    const route = await routeMemberList(ctx.chat, args.group_id, resumed?.state.type, ctx.signal);
+    const type = route.type;
     const state = resumed?.state ?? { ...newSummaryState(nowSeconds()), type };
-    const start: Position = resumed?.pos ?? (community ? { kind: "next", next: "" } : { kind: "offset", offset: 0 });
     const budget = makeBudget(args.max_seconds, Math.max(1, args.max_members - state.scanned), ctx.signal);
     const result = await scanMembers(ctx.chat, {
       groupId: args.group_id,
-      community,
-      start,
+      community: route.community,
+      start: resumed?.pos ?? route.start,
       skip: resumed?.skip ?? 0,
       request: {
         MemberInfoFilter: ["Role", "JoinTime", "LastSendMsgTime", "MuteUntil"],
         ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
       },
       budget,
-      memberNumHint,
+      memberNumHint: route.memberNum,
       visit: (m) => {
         addMember(state, m);
         return true;

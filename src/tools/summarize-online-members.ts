@@ -4,7 +4,7 @@ import { onlinePages } from "../aggregate/paginate.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
-import { defineTool } from "./define.js";
+import { defineTool, readOnlyAnnotations } from "./define.js";
 import { ONLINE_LIST_CAVEAT } from "./get-online-members.js";
 import { MaxSecondsParam } from "./shared/budget-params.js";
 import { OnlineMemberOut, onlineMemberToOutput } from "./shared/member.js";
@@ -51,13 +51,7 @@ export default defineTool({
     as_of: z.string(),
     caveat: z.string(),
   }),
-  annotations: {
-    title: "Summarize who is online in a live group",
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: readOnlyAnnotations("Summarize who is online in a live group"),
   async handler(args, ctx) {
     const now = nowSeconds();
     const budget = makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal);
