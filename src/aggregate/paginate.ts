@@ -30,7 +30,6 @@ export interface MemberPagesOptions {
   /** Member count when already known (get_group_info): all Offset pages can then start at once. */
   memberNumHint?: number;
   signal: AbortSignal;
-  deadlineMs?: number;
   onCall?: () => void;
 }
 
@@ -52,7 +51,7 @@ async function fetchOffsetPage(
     o.onCall?.();
     const page = await chat.getGroupMemberInfo(
       { ...o.request, GroupId: o.groupId, Limit: size, Offset: offset },
-      { signal, deadlineMs: o.deadlineMs },
+      { signal },
     );
     return { members: page.MemberList, memberNum: page.MemberNum };
   } catch (err) {
@@ -136,7 +135,7 @@ async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
       o.onCall?.();
       page = await chat.getGroupMemberInfo(
         { ...o.request, GroupId: o.groupId, Limit: size, Next: next },
-        { signal: o.signal, deadlineMs: o.deadlineMs },
+        { signal: o.signal },
       );
     } catch (err) {
       if (!isTooLarge(err) || size <= 1) throw err;
@@ -164,13 +163,13 @@ export interface OnlinePage {
 
 export async function* onlinePages(
   chat: ChatGroupApi,
-  o: { groupId: string; timestamp: number; mark?: number; signal: AbortSignal; deadlineMs?: number },
+  o: { groupId: string; timestamp: number; mark?: number; signal: AbortSignal },
 ): AsyncGenerator<OnlinePage> {
   let ts = o.timestamp;
   for (;;) {
     const page = await chat.getOnlineMembers(
       { GroupId: o.groupId, Timestamp: ts, ...(o.mark !== undefined ? { Mark: o.mark } : {}) },
-      { signal: o.signal, deadlineMs: o.deadlineMs },
+      { signal: o.signal },
     );
     yield { members: page.MemberList, at: ts, nextTimestamp: page.NextTimestamp };
     // Guard against a cursor that does not move (it would loop forever).

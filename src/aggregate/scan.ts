@@ -56,7 +56,6 @@ export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<S
       request: o.request,
       memberNumHint: o.memberNumHint,
       signal,
-      deadlineMs: o.budget.deadlineMs,
     })) {
       pages++;
       memberNum = page.memberNum;

@@ -17,11 +17,6 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-request timeout override in milliseconds. */
   timeoutMs?: number;
-  /**
-   * Epoch ms after which no retry wait may end. Long waits (70050 asks for 60 s) are only
-   * taken when the deadline allows them; otherwise the error is returned at once.
-   */
-  deadlineMs?: number;
 }
 
 /** Called once per HTTP attempt; for logs, progress and reports. Never receives credentials. */

@@ -50,6 +50,9 @@ export interface ChatClientOptions {
 }
 
 const FAILOVER_AFTER_CONNECTION_FAILURES = 3;
+// Longer waits (70050 asks for a minute) are not taken silently: the error goes back to the caller,
+// whose next step says how long to wait.
+const MAX_SILENT_WAIT_MS = 30_000;
 
 export class ChatClient implements ChatGroupApi {
   private readonly sender = new HttpSender();
@@ -134,9 +137,7 @@ export class ChatClient implements ChatGroupApi {
           isRetryable(err) && attempt < maxAttempts
             ? backoffMs(err, attempt, this.options.retryBaseDelayMs ?? 100)
             : undefined;
-        const affordable =
-          wait !== undefined &&
-          (wait < 30_000 || (opts.deadlineMs !== undefined && Date.now() + wait < opts.deadlineMs));
+        const affordable = wait !== undefined && wait < MAX_SILENT_WAIT_MS;
         this.emit({
           api,
           attempt,

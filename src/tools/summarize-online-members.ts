@@ -70,7 +70,6 @@ export default defineTool({
         timestamp: 0,
         mark: args.mark,
         signal,
-        deadlineMs: budget.deadlineMs,
       })) {
         pages++;
         for (const m of page.members) {
