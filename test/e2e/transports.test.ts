@@ -200,3 +200,28 @@ describe("commands", () => {
     expect((await run(["no_such_tool", "--demo"])).code).toBe(2);
   });
 });
+
+describe("emulator command", () => {
+  it("prints its URL and demo credentials, and serves signed calls", async () => {
+    const proc = spawn(process.execPath, [BIN, "emulator"], { env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(out)), 15_000);
+      proc.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m && out.includes("Press Ctrl+C")) {
+          clearTimeout(t);
+          resolve(m[1]!);
+        }
+      });
+    });
+    expect(out).toMatch(/SDKAppID:\s+1400000001/);
+    expect(out).toMatch(/Secret key:\s+[0-9a-f]{64}/);
+    expect(out).toContain("TENCENT_CHAT_BASE_URL=");
+    const health = await fetch(`${url}/_emulator/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    proc.kill("SIGTERM");
+    expect(await new Promise((r) => proc.on("exit", r))).toBe(0);
+  });
+});
