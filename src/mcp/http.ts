@@ -67,10 +67,6 @@ export async function startHttpServer(
   opts: HttpOptions,
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const loopback = isLoopbackHost(opts.host);
-  const allowedHostnames = new Set([
-    ...LOOPBACK_NAMES,
-    hostnameOf(opts.host.includes(":") ? `[${opts.host}]` : opts.host),
-  ]);
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err) => {
@@ -82,12 +78,16 @@ export async function startHttpServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://placeholder");
     const hostname = hostnameOf(req.headers.host ?? "");
-    // DNS rebinding: on loopback only loopback Host names are valid; elsewhere the bound name too.
-    if (!allowedHostnames.has(hostname) || (loopback && !LOOPBACK_NAMES.has(hostname)))
+    // DNS rebinding: a loopback server answers only to loopback Host names. A server on another address
+    // is reached under names we cannot know (and requires the bearer token), so any Host is accepted.
+    if (loopback && !LOOPBACK_NAMES.has(hostname))
       return jsonRpcError(res, 403, `Invalid Host: ${hostname || "(none)"}`);
+    // Browsers send Origin: only pages served from this same host (or loopback) may call us.
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHostnames.has(hostnameOf(origin.replace(/^https?:\/\//, ""))))
-      return jsonRpcError(res, 403, "Forbidden origin");
+    if (origin !== undefined) {
+      const originHost = hostnameOf(origin.replace(/^https?:\/\//, ""));
+      if (!LOOPBACK_NAMES.has(originHost) && originHost !== hostname) return jsonRpcError(res, 403, "Forbidden origin");
+    }
     if (url.pathname === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
       return void res.end(JSON.stringify({ ok: true }));

@@ -155,6 +155,30 @@ describe("Streamable HTTP", () => {
 });
 
 describe("HTTP on a non-loopback host", () => {
+  it("with a token, answers under any Host name but still refuses foreign Origins", async () => {
+    const srv = await startHttp(["--host", "0.0.0.0", "--mcp-token", "t0ken-for-tests", "--demo"]);
+    const url = srv.url.replace("0.0.0.0", "127.0.0.1");
+    const { request } = await import("undici");
+    const post = async (headers: Record<string, string>) => {
+      const r = await request(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          authorization: "Bearer t0ken-for-tests",
+          ...headers,
+        },
+        body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+      });
+      await r.body.dump();
+      return r.statusCode;
+    };
+    expect(await post({ host: "chat-mcp.internal:3333" })).toBe(200);
+    expect(await post({ host: "chat-mcp.internal:3333", origin: "https://evil.example" })).toBe(403);
+    expect(await post({ host: "chat-mcp.internal:3333", authorization: "Bearer nope" })).toBe(401);
+    srv.proc.kill();
+  });
+
   it("refuses to start without a token", async () => {
     const proc = spawn(process.execPath, [BIN, "--transport", "http", "--host", "0.0.0.0", "--port", "0", "--demo"], {
       env: cleanEnv(),
