@@ -70,7 +70,13 @@ beforeAll(async () => {
     expect(essentials(s)).toEqual(faultFree(g, s));
   }
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  const f = h.emulator.control.stats().faults;
+  console.log(
+    `faults: ${f.injected} injected and survived (${JSON.stringify(f.byKind)}), calls ${h.emulator.control.totalCalls()}`,
+  );
+  await h.close();
+});
 
 const FAULTS: [string, FaultSpec][] = [
   ["10002 on 20% of calls", { seed: 1, rules: [{ kind: "error", code: 10002, fraction: 0.2 }] }],
