@@ -64,7 +64,8 @@ export default defineTool({
   annotations: {
     title: "Set or delete marks on many live-group members",
     readOnlyHint: false,
-    destructiveHint: false,
+    // action "delete" removes marks (and "set" can change who is hidden from online lists): ask first.
+    destructiveHint: true,
     idempotentHint: true,
     openWorldHint: true,
   },

@@ -47,7 +47,8 @@ export default defineTool({
   annotations: {
     title: "Set or delete member marks in a live group",
     readOnlyHint: false,
-    destructiveHint: false,
+    // action "delete" removes marks (and "set" can change who is hidden from online lists): ask first.
+    destructiveHint: true,
     idempotentHint: true,
     openWorldHint: true,
   },
