@@ -48,6 +48,8 @@ async function serve(config: Config): Promise<void> {
   const server = make();
   const transport = new StdioServerTransport();
   transport.onclose = () => void shutdown();
+  // The host closing our stdin means it is done with us: exit instead of lingering as an orphan.
+  process.stdin.once("end", () => void shutdown());
   await server.connect(transport);
   logger.log("info", `MCP server ready on stdio (${tools.length} tools${config.demo ? ", demo mode" : ""}).`);
 }

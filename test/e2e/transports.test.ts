@@ -73,6 +73,19 @@ describe("stdio", () => {
     await client.close();
   });
 
+  it("exits when the host closes stdin (no orphaned servers)", async () => {
+    const proc = spawn(process.execPath, [BIN, "--demo"], { env: cleanEnv(), stdio: ["pipe", "pipe", "ignore"] });
+    proc.stdin.end(
+      `${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } } })}\n`,
+    );
+    let out = "";
+    proc.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    expect(await new Promise((r) => proc.on("exit", r))).toBe(0);
+    expect(out).toContain('"serverInfo"');
+  });
+
   it("exits 2 with a clear message on a bad value", async () => {
     const proc = spawn(process.execPath, [BIN, "--region", "mars"], { env: cleanEnv() });
     let err = "";
