@@ -6,7 +6,7 @@ import { scanMembers } from "../aggregate/scan.js";
 import type { MemberProfile, MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
+import { MaxSecondsParam, ResumeCursorParam, StopReasonOut } from "./shared/budget-params.js";
 import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
 import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
@@ -54,7 +54,7 @@ export default defineTool({
     member_num: NumberOrNull,
     complete: z.boolean().describe("true when the whole group was searched"),
     resume_cursor: z.string().optional(),
-    stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),
+    stopped_because: StopReasonOut,
   }),
   annotations: readOnlyAnnotations("Find group members matching criteria"),
   async handler(args, ctx) {

@@ -13,7 +13,7 @@ import { scanMembers } from "../aggregate/scan.js";
 import type { MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
+import { MaxSecondsParam, ResumeCursorParam, StopReasonOut } from "./shared/budget-params.js";
 import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, RoleParam } from "./shared/params.js";
 
@@ -64,7 +64,7 @@ export default defineTool({
     pages: z.number(),
     as_of: z.string().describe("The time the windows and mute checks are measured against."),
     resume_cursor: z.string().optional(),
-    stopped_because: z.enum(["done", "max_items", "max_seconds", "early_exit"]),
+    stopped_because: StopReasonOut,
   }),
   annotations: readOnlyAnnotations("Summarize all members of a group"),
   async handler(args, ctx) {

@@ -41,11 +41,11 @@ function faultFree(group: string, s: Summary) {
   };
 }
 
-async function summarize(group: string): Promise<Summary> {
-  let s = structured<Summary>(
-    await callTool(h.client, "summarize_group_members", { group_id: group, max_seconds: 60 }),
-  );
-  // A partial result must carry a cursor; finishing from it must give the same totals.
+/** Summarises a group, finishing from `partial`'s cursor when given; partial results must carry one. */
+async function summarize(group: string, partial?: Summary): Promise<Summary> {
+  let s =
+    partial ??
+    structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: group, max_seconds: 60 }));
   for (let i = 0; !s.complete && i < 5; i++) {
     expect(s.resume_cursor).toBeTruthy();
     s = structured<Summary>(
@@ -124,24 +124,7 @@ describe("budget runs out under faults", () => {
     expect(s.complete).toBe(false);
     expect(s.stopped_because).toBe("max_seconds");
     expect(s.resume_cursor).toBeTruthy();
-    const rest = await (async () => {
-      let r = structured<Summary>(
-        await callTool(h.client, "summarize_group_members", {
-          group_id: COMMUNITY,
-          resume_cursor: s.resume_cursor,
-          max_seconds: 60,
-        }),
-      );
-      for (let i = 0; !r.complete && i < 5; i++)
-        r = structured<Summary>(
-          await callTool(h.client, "summarize_group_members", {
-            group_id: COMMUNITY,
-            resume_cursor: r.resume_cursor,
-            max_seconds: 60,
-          }),
-        );
-      return r;
-    })();
+    const rest = await summarize(COMMUNITY, s);
     expect(essentials(rest)).toEqual(faultFree(COMMUNITY, rest));
   }, 120_000);
 

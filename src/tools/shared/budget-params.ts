@@ -17,3 +17,9 @@ export const ResumeCursorParam = z
   .describe(
     "resume_cursor from a previous partial result of this same call; continues the scan where it stopped, keeping the counts.",
   );
+
+export const StopReasonOut = z
+  .enum(["done", "max_items", "max_seconds", "early_exit"])
+  .describe(
+    "Why the scan stopped: done (group exhausted), max_items, max_seconds (budget), early_exit (enough matches).",
+  );
