@@ -4,7 +4,8 @@ import { CONFIG_OPTIONS } from "../src/config/options.js";
 import { ALL_TOOLS } from "../src/tools/index.js";
 
 export function firstSentence(text: string): string {
-  const m = /^(.*?[.!?])(\s|$)/.exec(text);
+  // A sentence ends at ". " before a capital letter, so "e.g. 10007" does not cut it short.
+  const m = /^(.*?[.!?])(\s+[A-Z]|$)/s.exec(text);
   return (m ? m[1]! : text).trim();
 }
 
