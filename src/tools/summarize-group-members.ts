@@ -87,7 +87,8 @@ export default defineTool({
         ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
       },
       budget,
-      memberNumHint: route.memberNum,
+      // With a role filter the filtered list can be far shorter than MemberNum: let the first page decide.
+      memberNumHint: roles ? undefined : route.memberNum,
       visit: (m) => {
         addMember(state, m);
         return true;
