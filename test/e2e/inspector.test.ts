@@ -1,15 +1,16 @@
 // The MCP Inspector CLI (a client no one here wrote) against the built server in demo mode,
 // over stdio and over Streamable HTTP. --strict reports tool-schema portability problems.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUP_IDS } from "../../src/emulator/demo-ids.js";
+import { cleanEnv, startHttp } from "../helpers/spawn-bin.js";
 
 const run = promisify(execFile);
 const INSPECTOR = "node_modules/.bin/mcp-inspector";
-const env = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith("TENCENT_CHAT_")),
-) as NodeJS.ProcessEnv;
+const env = cleanEnv();
+/** Inspector options that run our built bin in demo mode over stdio, answering in JSON. */
+const DEMO_STDIO = ["--format", "json", "-q", "--", "node", "dist/index.js", "--demo"];
 
 async function inspector(args: string[]): Promise<{ json: { result: Record<string, unknown> }; stderr: string }> {
   const { stdout, stderr } = await run(INSPECTOR, ["--cli", ...args], { env, timeout: 60_000 });
@@ -18,18 +19,7 @@ async function inspector(args: string[]): Promise<{ json: { result: Record<strin
 
 describe("MCP Inspector CLI over stdio", () => {
   it("tools/list --strict finds no schema problems", async () => {
-    const { json, stderr } = await inspector([
-      "--method",
-      "tools/list",
-      "--strict",
-      "--format",
-      "json",
-      "-q",
-      "--",
-      "node",
-      "dist/index.js",
-      "--demo",
-    ]);
+    const { json, stderr } = await inspector(["--method", "tools/list", "--strict", ...DEMO_STDIO]);
     const tools = json.result.tools as { name: string; outputSchema?: unknown; annotations?: unknown }[];
     expect(tools.length).toBeGreaterThanOrEqual(9);
     for (const t of tools) {
@@ -47,13 +37,7 @@ describe("MCP Inspector CLI over stdio", () => {
       "get_online_member_num",
       "--tool-arg",
       `group_id=${DEMO_GROUP_IDS.community}`,
-      "--format",
-      "json",
-      "-q",
-      "--",
-      "node",
-      "dist/index.js",
-      "--demo",
+      ...DEMO_STDIO,
     ]);
     expect(json.result.structuredContent).toMatchObject({ online_member_num: 40 });
   });
@@ -66,13 +50,7 @@ describe("MCP Inspector CLI over stdio", () => {
       "get_group_member_info",
       "--tool-arg",
       `group_id=${DEMO_GROUP_IDS.avChatRoom}`,
-      "--format",
-      "json",
-      "-q",
-      "--",
-      "node",
-      "dist/index.js",
-      "--demo",
+      ...DEMO_STDIO,
     ]).catch((e: { code?: number }) => e);
     expect((err as { code?: number }).code).toBe(5);
   });
@@ -82,22 +60,7 @@ describe("MCP Inspector CLI over HTTP", () => {
   let proc: ChildProcess;
   let url = "";
   beforeAll(async () => {
-    proc = spawn(process.execPath, ["dist/index.js", "--transport", "http", "--port", "0", "--demo"], {
-      env,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let err = "";
-    url = await new Promise<string>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(err)), 15_000);
-      proc.stderr!.on("data", (d: Buffer) => {
-        err += d.toString();
-        const m = /endpoint: (http:\/\/\S+\/mcp)/.exec(err);
-        if (m) {
-          clearTimeout(t);
-          resolve(m[1]!);
-        }
-      });
-    });
+    ({ proc, url } = await startHttp(["--demo"]));
   });
   afterAll(() => {
     proc.kill();

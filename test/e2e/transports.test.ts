@@ -1,39 +1,11 @@
 // The built bin, spawned as a host would: stdio and Streamable HTTP.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUP_IDS } from "../../src/emulator/demo-ids.js";
-
-const BIN = "dist/index.js";
-const cleanEnv = () =>
-  Object.fromEntries(
-    Object.entries(process.env).filter(([k, v]) => v !== undefined && !k.startsWith("TENCENT_CHAT_")),
-  ) as Record<string, string>;
-
-async function startHttp(args: string[]): Promise<{ proc: ChildProcess; url: string; stderr: () => string }> {
-  const proc = spawn(process.execPath, [BIN, "--transport", "http", "--port", "0", ...args], {
-    env: cleanEnv(),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let err = "";
-  proc.stderr!.on("data", (d: Buffer) => {
-    err += d.toString();
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no URL in time: ${err}`)), 15_000);
-    proc.stderr!.on("data", () => {
-      const m = /endpoint: (http:\/\/\S+\/mcp)/.exec(err);
-      if (m) {
-        clearTimeout(t);
-        resolve(m[1]!);
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  return { proc, url, stderr: () => err };
-}
+import { BIN, cleanEnv, startHttp } from "../helpers/spawn-bin.js";
 
 describe("stdio", () => {
   it("serves tools/list and a call in demo mode, with nothing but protocol on stdout", async () => {

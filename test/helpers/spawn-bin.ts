@@ -1,0 +1,34 @@
+// Spawning the built bin as a host would, for the end-to-end tests.
+import { type ChildProcess, spawn } from "node:child_process";
+
+export const BIN = "dist/index.js";
+
+/** The environment without any TENCENT_CHAT_ variable of the machine running the tests. */
+export const cleanEnv = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => v !== undefined && !k.startsWith("TENCENT_CHAT_")),
+  ) as Record<string, string>;
+
+/** Starts the bin with the HTTP transport on a free port and resolves with the /mcp URL it logs. */
+export async function startHttp(args: string[]): Promise<{ proc: ChildProcess; url: string; stderr: () => string }> {
+  const proc = spawn(process.execPath, [BIN, "--transport", "http", "--port", "0", ...args], {
+    env: cleanEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  proc.stderr!.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no URL in time: ${err}`)), 15_000);
+    proc.stderr!.on("data", () => {
+      const m = /endpoint: (http:\/\/\S+\/mcp)/.exec(err);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]!);
+      }
+    });
+    proc.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  return { proc, url, stderr: () => err };
+}
