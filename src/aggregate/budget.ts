@@ -19,3 +19,8 @@ export function budgetSignal(b: Budget): AbortSignal {
   const ms = Math.max(1, b.deadlineMs - Date.now());
   return AbortSignal.any([b.signal, AbortSignal.timeout(ms)]);
 }
+
+/** Options for each upstream call of an aggregate: cancelled by `signal`, patient with rate limits until the deadline. */
+export function budgetCallOptions(b: Budget, signal: AbortSignal): { signal: AbortSignal; patientUntilMs: number } {
+  return { signal, patientUntilMs: b.deadlineMs };
+}

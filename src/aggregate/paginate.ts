@@ -30,6 +30,8 @@ export interface MemberPagesOptions {
   /** Member count when already known (get_group_info): all Offset pages can then start at once. */
   memberNumHint?: number;
   signal: AbortSignal;
+  /** Rate-limit answers are retried until this time (the aggregate's deadline). */
+  patientUntilMs?: number;
   onCall?: () => void;
 }
 
@@ -51,7 +53,7 @@ async function fetchOffsetPage(
     o.onCall?.();
     const page = await chat.getGroupMemberInfo(
       { ...o.request, GroupId: o.groupId, Limit: size, Offset: offset },
-      { signal },
+      { signal, patientUntilMs: o.patientUntilMs },
     );
     return { members: page.MemberList, memberNum: page.MemberNum };
   } catch (err) {
@@ -135,7 +137,7 @@ async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
       o.onCall?.();
       page = await chat.getGroupMemberInfo(
         { ...o.request, GroupId: o.groupId, Limit: size, Next: next },
-        { signal: o.signal },
+        { signal: o.signal, patientUntilMs: o.patientUntilMs },
       );
     } catch (err) {
       if (!isTooLarge(err) || size <= 1) throw err;
@@ -163,13 +165,13 @@ export interface OnlinePage {
 
 export async function* onlinePages(
   chat: ChatGroupApi,
-  o: { groupId: string; timestamp: number; mark?: number; signal: AbortSignal },
+  o: { groupId: string; timestamp: number; mark?: number; signal: AbortSignal; patientUntilMs?: number },
 ): AsyncGenerator<OnlinePage> {
   let ts = o.timestamp;
   for (;;) {
     const page = await chat.getOnlineMembers(
       { GroupId: o.groupId, Timestamp: ts, ...(o.mark !== undefined ? { Mark: o.mark } : {}) },
-      { signal: o.signal },
+      { signal: o.signal, patientUntilMs: o.patientUntilMs },
     );
     yield { members: page.MemberList, at: ts, nextTimestamp: page.NextTimestamp };
     // Guard against a cursor that does not move (it would loop forever).

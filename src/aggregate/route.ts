@@ -1,7 +1,7 @@
 // Which paging mode a group needs: Community is known from its ID; other types cost one
 // get_group_info call that also returns the member count.
-import type { ChatGroupApi } from "../chat/api.js";
-import { ChatApiError, ChatInputError } from "../chat/errors.js";
+import type { CallOptions, ChatGroupApi } from "../chat/api.js";
+import { ChatApiError, ChatInputError, ChatNetworkError } from "../chat/errors.js";
 import { type GroupType, isCommunityGroupId, isGroupType } from "../chat/group-types.js";
 import type { Position } from "./paginate.js";
 
@@ -10,11 +10,11 @@ export interface GroupRoute {
   memberNum?: number;
 }
 
-export async function routeGroup(chat: ChatGroupApi, groupId: string, signal: AbortSignal): Promise<GroupRoute> {
+export async function routeGroup(chat: ChatGroupApi, groupId: string, opts: CallOptions): Promise<GroupRoute> {
   if (isCommunityGroupId(groupId)) return { type: "Community" };
   const res = await chat.getGroupInfo(
     { GroupIdList: [groupId], ResponseFilter: { GroupBaseInfoFilter: ["Type", "MemberNum"] } },
-    { signal },
+    opts,
   );
   const err = res.errors[0];
   if (err) throw new ChatApiError("get_group_info", err.ErrorCode, err.ErrorInfo, "");
@@ -40,9 +40,22 @@ export async function routeMemberList(
   chat: ChatGroupApi,
   groupId: string,
   resumedType: string | undefined,
-  signal: AbortSignal,
+  opts: CallOptions,
 ): Promise<MemberListRoute> {
-  const route = resumedType ? { type: resumedType, memberNum: undefined } : await routeGroup(chat, groupId, signal);
+  let route: GroupRoute | { type: string; memberNum: undefined };
+  try {
+    route = resumedType ? { type: resumedType, memberNum: undefined } : await routeGroup(chat, groupId, opts);
+  } catch (err) {
+    // The call's whole time budget went on this first request: say so, not "internal error".
+    if (opts.signal?.aborted && !(err instanceof ChatApiError))
+      throw new ChatNetworkError(
+        "get_group_info",
+        "the time budget ran out before the group's type was known",
+        "",
+        true,
+      );
+    throw err;
+  }
   if (route.type === "AVChatRoom")
     throw new ChatInputError(
       "group_id",

@@ -4,6 +4,7 @@ import type { ChatGroupApi } from "../chat/api.js";
 import type { GetGroupMemberInfoRequest, MemberProfile } from "../chat/wire-types.js";
 import { type Budget, budgetSignal, outOfTime } from "./budget.js";
 import { memberPages, type Position } from "./paginate.js";
+import { asUpstreamFailure, type UpstreamFailure } from "./upstream.js";
 
 export interface ScanOptions {
   groupId: string;
@@ -11,6 +12,8 @@ export interface ScanOptions {
   start: Position;
   /** Members of the page at `start` to skip (already consumed by an earlier call). */
   skip: number;
+  /** True when continuing from a resume cursor: its counts are worth returning even if no page is read now. */
+  resumed?: boolean;
   request: Omit<GetGroupMemberInfoRequest, "GroupId" | "Limit" | "Offset" | "Next">;
   memberNumHint?: number;
   budget: Budget;
@@ -22,7 +25,7 @@ export interface ScanOptions {
   onPage?: (info: { pages: number; visited: number; memberNum: number }) => Promise<void>;
 }
 
-export type StopReason = "done" | "max_items" | "max_seconds" | "early_exit";
+export type StopReason = "done" | "max_items" | "max_seconds" | "early_exit" | "upstream_error";
 
 export interface ScanResult {
   complete: boolean;
@@ -31,6 +34,8 @@ export interface ScanResult {
   pages: number;
   visited: number;
   resume?: { pos: Position; skip: number };
+  /** Set when reason is "upstream_error": the failure that outlasted the retries. */
+  failure?: UpstreamFailure;
 }
 
 export function normalizeStart(pos: Position, skip: number): { pos: Position; skip: number } {
@@ -56,6 +61,7 @@ export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<S
       request: o.request,
       memberNumHint: o.memberNumHint,
       signal,
+      patientUntilMs: o.budget.deadlineMs,
     })) {
       pages++;
       memberNum = page.memberNum;
@@ -90,6 +96,19 @@ export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<S
     // The deadline aborted a request in flight: return what was folded so far, resumable.
     if (!o.budget.signal.aborted && signal.aborted)
       return { complete: false, reason: "max_seconds", memberNum, pages, visited, resume: { pos: lastAfter, skip: 0 } };
+    // A page failed beyond its retries: keep what was read and resume at that page. Only a fresh scan
+    // that read nothing has nothing to keep, and reports the failure as a plain error.
+    const failure = o.budget.signal.aborted ? undefined : asUpstreamFailure(err);
+    if (failure && (pages > 0 || o.resumed))
+      return {
+        complete: false,
+        reason: "upstream_error",
+        memberNum,
+        pages,
+        visited,
+        resume: pages > 0 ? { pos: lastAfter, skip: 0 } : { pos: o.start, skip: o.skip },
+        failure,
+      };
     throw err;
   }
 }

@@ -17,6 +17,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-request timeout override in milliseconds. */
   timeoutMs?: number;
+  /**
+   * Epoch ms up to which rate-limit answers (60007/60011/60018/60019) are retried with backoff, beyond
+   * the usual attempt count: they mean "too fast", not "broken". Aggregates pass their deadline.
+   */
+  patientUntilMs?: number;
 }
 
 /** Called once per HTTP attempt; for logs, progress and reports. Never receives credentials. */

@@ -43,6 +43,8 @@ export interface ChatClientOptions {
   rateLimits?: Config["rateLimits"];
   maxAttempts?: number;
   retryBaseDelayMs?: number;
+  /** First wait after a rate-limit answer (default 1,000 ms: Tencent's limits are per second). */
+  rateLimitDelayMs?: number;
   onCall?: (e: CallEvent) => void;
   /** Operational messages (domain switch); never contain credentials. */
   onNotice?: (message: string) => void;
@@ -132,12 +134,20 @@ export class ChatClient implements ChatGroupApi {
         return { value, attempts: attempt };
       } catch (err) {
         if (opts.signal?.aborted) throw err;
-        if (err instanceof ChatApiError && RATE_LIMIT_CODES.has(err.code)) bucket.slowDown();
-        const wait =
-          isRetryable(err) && attempt < maxAttempts
-            ? backoffMs(err, attempt, this.options.retryBaseDelayMs ?? 100)
-            : undefined;
-        const affordable = wait !== undefined && wait < MAX_SILENT_WAIT_MS;
+        const rateLimited = err instanceof ChatApiError && RATE_LIMIT_CODES.has(err.code);
+        if (rateLimited) bucket.slowDown();
+        const wait = isRetryable(err)
+          ? backoffMs(err, attempt, {
+              baseMs: this.options.retryBaseDelayMs ?? 100,
+              rateLimitMs: this.options.rateLimitDelayMs ?? 1000,
+            })
+          : undefined;
+        // A patient caller (an aggregate with a deadline) outwaits rate limiting as long as its budget allows.
+        const patient = rateLimited && opts.patientUntilMs !== undefined;
+        const attemptsLeft = patient
+          ? wait !== undefined && Date.now() + wait < (opts.patientUntilMs ?? 0)
+          : attempt < maxAttempts;
+        const affordable = wait !== undefined && attemptsLeft && wait < MAX_SILENT_WAIT_MS;
         this.emit({
           api,
           attempt,

@@ -11,16 +11,34 @@ export function isRetryable(err: unknown): boolean {
   return err instanceof ChatNetworkError;
 }
 
-/** Exponential backoff with full jitter, capped; rate-limit codes wait at least a second. */
-export function backoffMs(err: unknown, attempt: number, baseMs: number, random: () => number = Math.random): number {
+export interface BackoffDelays {
+  /** Base of the exponential backoff for transient failures. */
+  baseMs: number;
+  /** First wait after a rate-limit answer; later ones wait up to twice as long. */
+  rateLimitMs: number;
+}
+
+/**
+ * Exponential backoff with full jitter, capped at 8 s, for transient failures. Rate-limit answers wait
+ * 0.5-1x then 1-2x `rateLimitMs`: Tencent's limits are per-second windows, so a longer wait only loses
+ * time, and a patient caller may retry many times within its budget.
+ */
+export function backoffMs(
+  err: unknown,
+  attempt: number,
+  delays: BackoffDelays,
+  random: () => number = Math.random,
+): number {
   if (err instanceof ChatApiError) {
     const after = describeChatError(err.code).retryAfterSeconds;
     if (after) return after * 1000;
+    if (RATE_LIMIT_CODES.has(err.code)) {
+      const base = delays.rateLimitMs * (attempt === 1 ? 1 : 2);
+      return Math.floor(base / 2 + (random() * base) / 2);
+    }
   }
-  const cap = Math.min(8000, baseMs * 2 ** (attempt - 1));
-  const jittered = Math.floor(random() * cap);
-  if (err instanceof ChatApiError && RATE_LIMIT_CODES.has(err.code)) return Math.max(1000, jittered);
-  return Math.max(Math.floor(baseMs / 2), jittered);
+  const cap = Math.min(8000, delays.baseMs * 2 ** (attempt - 1));
+  return Math.max(Math.floor(delays.baseMs / 2), Math.floor(random() * cap));
 }
 
 export function waitBeforeRetry(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,6 +1,7 @@
 // The one logger: stderr only (stdout belongs to the MCP protocol in stdio mode), with a last-line
 // redaction of anything that looks like a UserSig or the configured secrets.
 import type { LogLevelName } from "../config/load.js";
+import { redactCredentials } from "./redact.js";
 
 const ORDER: Record<LogLevelName, number> = { debug: 10, info: 20, warning: 30, error: 40 };
 
@@ -17,8 +18,7 @@ export function createLogger(
 ): Logger {
   const secrets = new Set<string>();
   const redact = (text: string) => {
-    // UserSigs are zlib streams in URL-safe base64, so they start "eJ": redact any such long token.
-    let out = text.replace(/(usersig=)[^&\s"]+/gi, "$1[REDACTED]").replace(/eJ[A-Za-z0-9*\-_]{40,}/g, "[REDACTED]");
+    let out = redactCredentials(text);
     for (const s of secrets) if (s.length >= 6) out = out.split(s).join("[REDACTED]");
     return out;
   };

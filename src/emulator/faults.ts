@@ -11,6 +11,8 @@ export interface FaultRule {
   status?: number;
   /** Stall for kind "slow": headers are sent, then the body waits this long. */
   ms?: number;
+  /** Let this many matching calls through before the rule starts (a failure mid-scan). */
+  after?: number;
   /** Apply to the next N matching calls... */
   count?: number;
   /** ...or to this fraction of matching calls (0-1). */
@@ -46,12 +48,14 @@ function prng(seed: number): () => number {
 export class FaultPlan {
   private spec: FaultSpec = {};
   private remaining: (number | undefined)[] = [];
+  private passes: number[] = [];
   private random = prng(1);
   readonly stats: FaultStats = { injected: 0, byKind: { error: 0, http: 0, drop: 0, slow: 0 } };
 
   set(spec: FaultSpec): void {
     this.spec = { ...spec, rules: spec.rules ?? [] };
     this.remaining = (spec.rules ?? []).map((r) => r.count);
+    this.passes = (spec.rules ?? []).map((r) => r.after ?? 0);
     this.random = prng(spec.seed ?? 1);
   }
 
@@ -73,6 +77,10 @@ export class FaultPlan {
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!;
       if (r.apis && !r.apis.includes(api)) continue;
+      if ((this.passes[i] ?? 0) > 0) {
+        this.passes[i]!--;
+        continue;
+      }
       const left = this.remaining[i];
       let hit: boolean;
       if (left !== undefined) {

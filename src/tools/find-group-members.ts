@@ -1,12 +1,18 @@
 import { z } from "zod";
-import { makeBudget } from "../aggregate/budget.js";
+import { budgetCallOptions, budgetSignal, makeBudget } from "../aggregate/budget.js";
 import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
 import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
 import type { MemberProfile, MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { MaxSecondsParam, ResumeCursorParam, StopReasonOut } from "./shared/budget-params.js";
+import {
+  continueText,
+  MaxSecondsParam,
+  ResumeCursorParam,
+  StopReasonOut,
+  UpstreamErrorOut,
+} from "./shared/budget-params.js";
 import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
 import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
@@ -55,6 +61,7 @@ export default defineTool({
     complete: z.boolean().describe("true when the whole group was searched"),
     resume_cursor: z.string().optional(),
     stopped_because: StopReasonOut,
+    upstream_error: UpstreamErrorOut.optional(),
   }),
   annotations: readOnlyAnnotations("Find group members matching criteria"),
   async handler(args, ctx) {
@@ -63,9 +70,19 @@ export default defineTool({
     const joinedAfter = seconds(args.joined_after);
     const joinedBefore = seconds(args.joined_before);
     const criteria = { ...args, max_results: undefined, max_seconds: undefined, resume_cursor: undefined };
+    // The arguments a continuation repeats (the binding ignores the budget, so max_results may change).
+    const sameArgs = Object.fromEntries(
+      Object.entries({ ...args, resume_cursor: undefined }).filter(([, v]) => v !== undefined),
+    );
     const bind = bindingOf(criteria);
     const resumed = args.resume_cursor ? decodeCursor(args.resume_cursor, NAME, bind, StateSchema) : undefined;
-    const route = await routeMemberList(ctx.chat, args.group_id, resumed?.state.type, ctx.signal);
+    const budget = makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal);
+    const route = await routeMemberList(
+      ctx.chat,
+      args.group_id,
+      resumed?.state.type,
+      budgetCallOptions(budget, budgetSignal(budget)),
+    );
     const type = route.type;
     const state = resumed?.state ?? { now: nowSeconds(), scanned: 0, found: 0, type };
     const accounts = args.accounts ? new Set(args.accounts) : undefined;
@@ -92,8 +109,9 @@ export default defineTool({
       community: route.community,
       start: resumed?.pos ?? route.start,
       skip: resumed?.skip ?? 0,
+      resumed: resumed !== undefined,
       request: { ...(args.roles ? { MemberRoleFilter: [...new Set(args.roles)] as MemberRole[] } : {}) },
-      budget: makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal),
+      budget,
       // Fewer pages in flight: a search that stops early should not have fetched far ahead.
       concurrency: 4,
       visit: (m) => {
@@ -130,10 +148,11 @@ export default defineTool({
       complete,
       ...(resumeCursor ? { resume_cursor: resumeCursor } : {}),
       stopped_because: allAccountsFound ? ("done" as const) : result.reason,
+      ...(result.failure ? { upstream_error: result.failure } : {}),
     };
     const tail = complete
       ? `Searched the whole group${allAccountsFound ? " (every requested account found)" : ""}.`
-      : `Stopped after ${state.scanned} members (${result.reason === "early_exit" ? `max_results=${args.max_results} reached` : result.reason}): call ${NAME} again with the same criteria and resume_cursor for more.`;
+      : `Stopped after ${state.scanned} members (${result.reason === "early_exit" ? `max_results=${args.max_results} reached` : result.reason}).\n${continueText(NAME, sameArgs, resumeCursor, result.failure)}`;
     return {
       data,
       text: `${members.length} matching members in ${args.group_id} (${type}); ${state.scanned} members read as of ${isoFromSeconds(state.now)}.\n${renderMemberLines(members)}\n${tail}`,

@@ -13,6 +13,8 @@ import { GroupIdParam } from "./shared/params.js";
 
 // 20 batches of 50 cover 1,000 groups; the client's token bucket keeps them under 200 calls/s.
 const CONCURRENCY = 20;
+// Rate-limit answers mean "too fast", not "broken": batches outwait them this long before failing.
+const RATE_LIMIT_PATIENCE_MS = 30_000;
 
 const Row = z.object({
   id: z.string(),
@@ -78,17 +80,20 @@ export default defineTool({
       batches.push(ids.slice(i, i + LIMITS.groupInfoMaxGroups));
     const filter = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
     let done = 0;
+    const patientUntilMs = Date.now() + RATE_LIMIT_PATIENCE_MS;
+    const failedRetryable: string[] = [];
     const results = await mapConcurrent(batches, CONCURRENCY, async (batch) => {
       try {
         const res = await ctx.chat.getGroupInfo(
           { GroupIdList: batch, ResponseFilter: { GroupBaseInfoFilter: filter } },
-          { signal: ctx.signal },
+          { signal: ctx.signal, patientUntilMs },
         );
         return res;
       } catch (err) {
         if (ctx.signal.aborted) throw err;
         // One failed batch does not hide the others: its groups are reported as errors.
         const d = describeFailure(err);
+        if (d.retryable) failedRetryable.push(...batch);
         return {
           groups: [],
           errors: batch.map((id) => ({ GroupId: id, ErrorCode: d.code ?? -1, ErrorInfo: d.meaning })),
@@ -108,6 +113,7 @@ export default defineTool({
           code: e.ErrorCode,
           meaning: e.ErrorCode === -1 ? e.ErrorInfo : d.meaning,
           next_step: d.nextStep,
+          retryable: d.retryable,
         };
       });
     if (args.include_online_count) {
@@ -149,6 +155,11 @@ export default defineTool({
       );
     for (const e of errors.slice(0, 20)) lines.push(`${e.group_id}: error ${e.code}: ${e.meaning}`);
     if (errors.length > 20) lines.push(`… ${errors.length - 20} more errors in the structured result.`);
+    // The other batches stand; the ones that failed for a passing reason can simply be asked again.
+    if (failedRetryable.length)
+      lines.push(
+        `${failedRetryable.length} groups failed with an error a retry can fix: wait a few seconds, then call get_groups_overview with ${JSON.stringify({ group_ids: failedRetryable.slice(0, 100) })}${failedRetryable.length > 100 ? " (first 100 shown; the rest are under errors)" : ""}.`,
+      );
     const types = Object.entries(byType)
       .map(([t, n]) => `${n} ${t}`)
       .join(", ");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { makeBudget } from "../aggregate/budget.js";
+import { budgetCallOptions, budgetSignal, makeBudget } from "../aggregate/budget.js";
 import {
   ADMINS_SHOWN,
   addMember,
@@ -13,7 +13,13 @@ import { scanMembers } from "../aggregate/scan.js";
 import type { MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { MaxSecondsParam, ResumeCursorParam, StopReasonOut } from "./shared/budget-params.js";
+import {
+  continueText,
+  MaxSecondsParam,
+  ResumeCursorParam,
+  StopReasonOut,
+  UpstreamErrorOut,
+} from "./shared/budget-params.js";
 import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, RoleParam } from "./shared/params.js";
 
@@ -65,6 +71,7 @@ export default defineTool({
     as_of: z.string().describe("The time the windows and mute checks are measured against."),
     resume_cursor: z.string().optional(),
     stopped_because: StopReasonOut,
+    upstream_error: UpstreamErrorOut.optional(),
   }),
   annotations: readOnlyAnnotations("Summarize all members of a group"),
   async handler(args, ctx) {
@@ -73,15 +80,25 @@ export default defineTool({
     const resumed = args.resume_cursor
       ? decodeCursor(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.string() }))
       : undefined;
-    const route = await routeMemberList(ctx.chat, args.group_id, resumed?.state.type, ctx.signal);
+    const budget = makeBudget(
+      args.max_seconds,
+      Math.max(1, args.max_members - (resumed?.state.scanned ?? 0)),
+      ctx.signal,
+    );
+    const route = await routeMemberList(
+      ctx.chat,
+      args.group_id,
+      resumed?.state.type,
+      budgetCallOptions(budget, budgetSignal(budget)),
+    );
     const type = route.type;
     const state = resumed?.state ?? { ...newSummaryState(nowSeconds()), type };
-    const budget = makeBudget(args.max_seconds, Math.max(1, args.max_members - state.scanned), ctx.signal);
     const result = await scanMembers(ctx.chat, {
       groupId: args.group_id,
       community: route.community,
       start: resumed?.pos ?? route.start,
       skip: resumed?.skip ?? 0,
+      resumed: resumed !== undefined,
       request: {
         MemberInfoFilter: ["Role", "JoinTime", "LastSendMsgTime", "MuteUntil"],
         ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
@@ -130,6 +147,7 @@ export default defineTool({
       as_of: isoFromSeconds(state.now) ?? "",
       ...(resumeCursor ? { resume_cursor: resumeCursor } : {}),
       stopped_because: result.reason,
+      ...(result.failure ? { upstream_error: result.failure } : {}),
     };
     const j = data.joined;
     const s = data.last_spoke;
@@ -140,7 +158,10 @@ export default defineTool({
       `Joined in the last 7/30/90 days: ${j.last_7_days}/${j.last_30_days}/${j.last_90_days}. Spoke in the last 7/30/90 days: ${s.last_7_days}/${s.last_30_days}/${s.last_90_days}.`,
       data.complete
         ? ""
-        : `Stopped (${result.reason}) after ${data.scanned} members: call ${NAME} again with the same group_id and roles and resume_cursor to continue; the counts carry over.`,
+        : `Stopped (${result.reason}) after ${data.scanned} members; the counts carry over when you continue.`,
+      data.complete
+        ? ""
+        : continueText(NAME, { group_id: args.group_id, ...(roles ? { roles } : {}) }, resumeCursor, result.failure),
     ].filter(Boolean);
     return { data, text: text.join("\n") };
   },

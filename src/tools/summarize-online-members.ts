@@ -1,20 +1,43 @@
 import { z } from "zod";
 import { budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { onlinePages } from "../aggregate/paginate.js";
+import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
+import { asUpstreamFailure, type UpstreamFailure } from "../aggregate/upstream.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
+import { sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import { ONLINE_LIST_CAVEAT } from "./get-online-members.js";
-import { MaxSecondsParam } from "./shared/budget-params.js";
-import { OnlineMemberOut, onlineMemberToOutput } from "./shared/member.js";
+import {
+  continueText,
+  MaxSecondsParam,
+  ResumeCursorParam,
+  StopReasonOut,
+  UpstreamErrorOut,
+} from "./shared/budget-params.js";
+import { OnlineMemberOut } from "./shared/member.js";
 import { StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, MarkParam } from "./shared/params.js";
 
 const SAMPLE = 10;
+const NAME = "summarize_online_members";
+
+// What a resume cursor carries: the counters so far (the list position is the cursor's Next).
+const OnlineStateSchema = z.object({
+  now: z.number(),
+  listed: z.number().int().min(0),
+  pages: z.number().int().min(0),
+  last5: z.number().int().min(0),
+  lastHour: z.number().int().min(0),
+  newest: z.number().min(0),
+  oldest: z.number().min(0),
+  sample: z.array(z.object({ a: z.string().max(64), t: z.number() })).max(SAMPLE),
+});
+type OnlineState = z.infer<typeof OnlineStateSchema>;
 
 export default defineTool({
-  name: "summarize_online_members",
+  name: NAME,
   title: "Summarize who is online in a live group",
   description:
     "Pages through the whole online member list of an AVChatRoom (live/audio-video group; also documented for Community) with " +
@@ -31,6 +54,7 @@ export default defineTool({
         "Only members with this mark (>= 1000, or 500/600; 600 = the hidden members).",
       ),
       max_seconds: MaxSecondsParam,
+      resume_cursor: ResumeCursorParam,
     })
     .strict(),
   outputSchema: z.object({
@@ -50,49 +74,87 @@ export default defineTool({
     pages: z.number(),
     as_of: z.string(),
     caveat: z.string(),
+    stopped_because: StopReasonOut,
+    resume_cursor: z.string().optional(),
+    upstream_error: UpstreamErrorOut.optional(),
   }),
   annotations: readOnlyAnnotations("Summarize who is online in a live group"),
   async handler(args, ctx) {
-    const now = nowSeconds();
+    const bind = bindingOf([args.group_id, args.mark ?? null]);
+    const resumed = args.resume_cursor ? decodeCursor(args.resume_cursor, NAME, bind, OnlineStateSchema) : undefined;
+    const st: OnlineState = resumed?.state ?? {
+      now: nowSeconds(),
+      listed: 0,
+      pages: 0,
+      last5: 0,
+      lastHour: 0,
+      newest: 0,
+      oldest: 0,
+      sample: [],
+    };
+    const now = st.now;
     const budget = makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal);
-    let listed = 0;
-    let pages = 0;
-    let last5 = 0;
-    let lastHour = 0;
-    let newest = 0;
-    let oldest = Number.POSITIVE_INFINITY;
     let complete = false;
-    const sample: z.infer<typeof OnlineMemberOut>[] = [];
+    // NextTimestamp of the page not read yet: where a continuation starts.
+    let at = resumed?.pos.kind === "next" ? Number(resumed.pos.next) || 0 : 0;
+    let stopped: "max_seconds" | "upstream_error" | undefined;
+    let failure: UpstreamFailure | undefined;
+    let readNow = 0;
     const signal = budgetSignal(budget);
     try {
       for await (const page of onlinePages(ctx.chat, {
         groupId: args.group_id,
-        timestamp: 0,
+        timestamp: at,
         mark: args.mark,
         signal,
+        patientUntilMs: budget.deadlineMs,
       })) {
-        pages++;
+        st.pages++;
+        readNow++;
         for (const m of page.members) {
-          listed++;
+          st.listed++;
           const t = m.JoinTime ?? 0;
-          if (t >= now - 300) last5++;
-          if (t >= now - 3600) lastHour++;
-          if (t > newest) newest = t;
-          if (t > 0 && t < oldest) oldest = t;
-          if (sample.length < SAMPLE) sample.push(onlineMemberToOutput(m));
+          if (t >= now - 300) st.last5++;
+          if (t >= now - 3600) st.lastHour++;
+          if (t > st.newest) st.newest = t;
+          if (t > 0 && (st.oldest === 0 || t < st.oldest)) st.oldest = t;
+          if (st.sample.length < SAMPLE) st.sample.push({ a: sanitizeText(m.Member_Account, 64), t });
         }
-        await ctx.progress({ progress: listed, message: `${pages} pages, ${listed} online members` });
+        at = page.nextTimestamp;
+        await ctx.progress({ progress: st.listed, message: `${st.pages} pages, ${st.listed} online members` });
         if (page.nextTimestamp === 0) complete = true;
-        if (outOfTime(budget)) break;
+        if (!complete && outOfTime(budget)) {
+          stopped = "max_seconds";
+          break;
+        }
       }
     } catch (err) {
-      // The deadline aborted a page in flight: report what was read (cancellation still propagates).
-      if (ctx.signal.aborted || !signal.aborted) throw err;
+      if (ctx.signal.aborted) throw err;
+      // The deadline aborted a page in flight, or a page failed beyond its retries: report what was read.
+      if (signal.aborted) stopped = "max_seconds";
+      else {
+        failure = asUpstreamFailure(err);
+        if (!failure || (readNow === 0 && !resumed)) throw err;
+        stopped = "upstream_error";
+      }
     }
+    const resumeCursor =
+      !complete && stopped
+        ? encodeCursor({ v: 1, tool: NAME, bind, pos: { kind: "next", next: String(at) }, skip: 0, state: st })
+        : undefined;
+    const { listed, last5, lastHour, newest, pages } = st;
+    const oldest = st.oldest || Number.POSITIVE_INFINITY;
+    const sample = st.sample.map((m) => ({ account: m.a, join_time: isoFromSeconds(m.t), join_time_s: m.t }));
     let onlineNum: number | undefined;
-    if (isCommunityGroupId(args.group_id))
-      onlineNum = (await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal }))
-        .OnlineMemberNum;
+    if (isCommunityGroupId(args.group_id)) {
+      try {
+        onlineNum = (await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal }))
+          .OnlineMemberNum;
+      } catch (err) {
+        // The list summary stands on its own: a failed count is left out, not a reason to lose the list.
+        if (ctx.signal.aborted || !asUpstreamFailure(err)) throw err;
+      }
+    }
     // A list exactly at a cap is a truncated list, not an empty audience beyond it (reference §A.1).
     const mayBeCapped = listed >= LIMITS.onlineListCap || listed === LIMITS.onlineListCapLowerEdition;
     const data = {
@@ -110,13 +172,24 @@ export default defineTool({
       pages,
       as_of: isoFromSeconds(now) ?? "",
       caveat: ONLINE_LIST_CAVEAT,
+      stopped_because: complete ? ("done" as const) : (stopped ?? "done"),
+      ...(resumeCursor ? { resume_cursor: resumeCursor } : {}),
+      ...(failure ? { upstream_error: failure } : {}),
     };
     const text = [
-      `${args.group_id}: ${listed} online members listed${args.mark !== undefined ? ` with mark ${args.mark}` : ""}${complete ? "" : " (PARTIAL: the time budget ran out)"}${mayBeCapped ? `; the list is at its cap (${listed}), so more members may be online` : ""}.`,
+      `${args.group_id}: ${listed} online members listed${args.mark !== undefined ? ` with mark ${args.mark}` : ""}${complete ? "" : ` (PARTIAL: ${stopped === "upstream_error" ? "an upstream error" : "the time budget ran out"})`}${mayBeCapped ? `; the list is at its cap (${listed}), so more members may be online` : ""}.`,
       onlineNum !== undefined ? `Community online count: ${onlineNum} (refreshed every 4 minutes).` : "",
       `Joined in the last 5 minutes: ${last5}; in the last hour: ${lastHour}. Newest join ${data.newest_join ?? "n/a"}, oldest ${data.oldest_join ?? "n/a"}.`,
       `Sample: ${sample.map((m) => m.account).join(", ") || "none"}.`,
       `Note: ${ONLINE_LIST_CAVEAT}`,
+      complete
+        ? ""
+        : continueText(
+            NAME,
+            { group_id: args.group_id, ...(args.mark !== undefined ? { mark: args.mark } : {}) },
+            resumeCursor,
+            failure,
+          ),
     ].filter(Boolean);
     return { data, text: text.join("\n") };
   },

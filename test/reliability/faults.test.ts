@@ -18,6 +18,8 @@ interface Summary {
 
 const COMMUNITY = "@TGS#_faults_20k";
 let h: Harness;
+// Figures printed at the end: partial results returned and resumes needed to finish them.
+const figures = { partial: 0, resumes: 0, upstreamErrors: 0 };
 
 const essentials = (s: Summary) => ({
   scanned: s.scanned,
@@ -48,6 +50,9 @@ async function summarize(group: string, partial?: Summary): Promise<Summary> {
     structured<Summary>(await callTool(h.client, "summarize_group_members", { group_id: group, max_seconds: 60 }));
   for (let i = 0; !s.complete && i < 5; i++) {
     expect(s.resume_cursor).toBeTruthy();
+    figures.partial++;
+    figures.resumes++;
+    if ((s as { stopped_because?: string }).stopped_because === "upstream_error") figures.upstreamErrors++;
     s = structured<Summary>(
       await callTool(h.client, "summarize_group_members", {
         group_id: group,
@@ -62,7 +67,13 @@ async function summarize(group: string, partial?: Summary): Promise<Summary> {
 beforeAll(async () => {
   h = await startHarness({
     emulator: { callsPerSecond: 5000, seed: 7 },
-    clientOptions: { rateLimits: { default: 5000, perApi: {} }, maxAttempts: 8, timeoutMs: 400, retryBaseDelayMs: 5 },
+    clientOptions: {
+      rateLimits: { default: 5000, perApi: {} },
+      maxAttempts: 8,
+      timeoutMs: 400,
+      retryBaseDelayMs: 5,
+      rateLimitDelayMs: 10,
+    },
   });
   h.emulator.control.addGroups([{ GroupId: COMMUNITY, Type: "Community", memberCount: 20_000 }]);
   for (const g of [DEMO_GROUP_IDS.publicLarge, COMMUNITY]) {
@@ -73,7 +84,8 @@ beforeAll(async () => {
 afterAll(async () => {
   const f = h.emulator.control.stats().faults;
   console.log(
-    `faults: ${f.injected} injected and survived (${JSON.stringify(f.byKind)}), calls ${h.emulator.control.totalCalls()}`,
+    `faults: ${f.injected} injected and survived (${JSON.stringify(f.byKind)}), calls ${h.emulator.control.totalCalls()}; ` +
+      `${figures.partial} partial results (${figures.upstreamErrors} stopped by an upstream error), ${figures.resumes} resumes`,
   );
   await h.close();
 });
@@ -95,6 +107,17 @@ const FAULTS: [string, FaultSpec][] = [
   ["answers stalled past the timeout on 5% of calls", { seed: 5, rules: [{ kind: "slow", ms: 1500, fraction: 0.05 }] }],
   ["rate-limit storm: 60007 on 5% of calls", { seed: 6, rules: [{ kind: "error", code: 60007, fraction: 0.05 }] }],
   ["10018 for pages over 50 members", { tooLargeAboveLimit: 50 }],
+  ["long rate-limit storm: 40 consecutive 60007", { rules: [{ kind: "error", code: 60007, after: 5, count: 40 }] }],
+  [
+    "60011/60018/60019 storms of 15 each",
+    {
+      rules: [
+        { kind: "error", code: 60011, after: 2, count: 15 },
+        { kind: "error", code: 60018, count: 15 },
+        { kind: "error", code: 60019, count: 15 },
+      ],
+    },
+  ],
 ];
 
 describe.each(FAULTS)("fault: %s", (_name, spec) => {
@@ -109,6 +132,28 @@ describe.each(FAULTS)("fault: %s", (_name, spec) => {
       expect(s.complete).toBe(true);
       expect(essentials(s)).toEqual(faultFree(group, s));
       if (!spec.tooLargeAboveLimit) expect(injected).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+});
+
+describe("faults that outlast the retries", () => {
+  it.each([DEMO_GROUP_IDS.publicLarge, COMMUNITY])(
+    "%s: partial with the failure, then resumed after the fault clears to the fault-free totals",
+    async (group) => {
+      // 10002 on every member-list call after the first pages: more than the 8 attempts any one page gets.
+      h.emulator.control.setFaults({
+        rules: [{ kind: "error", code: 10002, after: 4, count: 1000, apis: ["get_group_member_info"] }],
+      });
+      const first = structured<Summary & { stopped_because: string }>(
+        await callTool(h.client, "summarize_group_members", { group_id: group, max_seconds: 60 }),
+      );
+      h.emulator.control.clearFaults();
+      expect(first.complete).toBe(false);
+      expect(first.stopped_because).toBe("upstream_error");
+      const s = await summarize(group, first);
+      expect(s.complete).toBe(true);
+      expect(essentials(s)).toEqual(faultFree(group, s));
     },
     120_000,
   );

@@ -5,4 +5,5 @@ export const GroupErrorOut = z.object({
   code: z.number(),
   meaning: z.string(),
   next_step: z.string(),
+  retryable: z.boolean().optional(),
 });
