@@ -37,6 +37,7 @@ async function serve(config: Config): Promise<void> {
       token: config.mcpToken,
       logger,
       buildServer: make,
+      health: backend.health,
     });
     logger.log(
       "info",

@@ -3,7 +3,7 @@
 import type { Config } from "../config/load.js";
 import { missingConfiguration } from "../config/load.js";
 import type { CallEvent, CallOptions, ChatGroupApi } from "./api.js";
-import { API_NAMES, type ApiName } from "./endpoints.js";
+import type { ApiName } from "./endpoints.js";
 import { ChatApiError, ChatNetworkError, ConfigurationError, redactUrl } from "./errors.js";
 import {
   checkGetGroupInfo,
@@ -12,7 +12,7 @@ import {
   checkGroupId,
   checkModifyUserInfo,
 } from "./guards.js";
-import { TokenBucket } from "./rate-limiter.js";
+import { LocalRateLimiters, type RateLimiters } from "./rate-limiters.js";
 import { buildRequest, randomU32 } from "./request.js";
 import * as S from "./response-schemas.js";
 import { backoffMs, isRetryable, RATE_LIMIT_CODES, waitBeforeRetry } from "./retry.js";
@@ -41,6 +41,8 @@ export interface ChatClientOptions {
   userSig: UserSigProvider;
   timeoutMs?: number;
   rateLimits?: Config["rateLimits"];
+  /** Where the per-API budget lives (default: local buckets at rateLimits). */
+  rateLimiters?: RateLimiters;
   maxAttempts?: number;
   retryBaseDelayMs?: number;
   /** First wait after a rate-limit answer (default 1,000 ms: Tencent's limits are per second). */
@@ -58,14 +60,14 @@ const MAX_SILENT_WAIT_MS = 30_000;
 
 export class ChatClient implements ChatGroupApi {
   private readonly sender = new HttpSender();
-  private readonly buckets = new Map<ApiName, TokenBucket>();
+  readonly rateLimiters: RateLimiters;
   private baseUrl: string;
   private connectionFailures = 0;
 
   constructor(private readonly options: ChatClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    const limits = options.rateLimits ?? { default: 200, perApi: {} };
-    for (const api of API_NAMES) this.buckets.set(api, new TokenBucket(limits.perApi[api] ?? limits.default));
+    this.rateLimiters =
+      options.rateLimiters ?? new LocalRateLimiters(options.rateLimits ?? { default: 200, perApi: {} });
   }
 
   /** The base URL requests go to now (the standby one after a failover). */
@@ -112,8 +114,8 @@ export class ChatClient implements ChatGroupApi {
     return { CommandType: value.CommandType ?? req.CommandType, MemberList: value.MemberList, attempts };
   }
 
-  close(): Promise<void> {
-    return this.sender.close();
+  async close(): Promise<void> {
+    await Promise.all([this.sender.close(), this.rateLimiters.close()]);
   }
 
   private async call<T>(
@@ -123,7 +125,7 @@ export class ChatClient implements ChatGroupApi {
     opts: CallOptions = {},
   ): Promise<{ value: T; attempts: number }> {
     const maxAttempts = this.options.maxAttempts ?? 4;
-    const bucket = this.buckets.get(api)!;
+    const bucket = this.rateLimiters.gate(api);
     for (let attempt = 1; ; attempt++) {
       opts.signal?.throwIfAborted();
       await bucket.take(opts.signal);
@@ -229,7 +231,7 @@ function outcomeOf(err: unknown): Pick<CallEvent, "outcome" | "errorCode"> {
 /** Builds the process's one client from the configuration (throws the configuration error if incomplete). */
 export function createChatClient(
   config: Config,
-  hooks: Pick<ChatClientOptions, "onCall" | "onNotice"> = {},
+  hooks: Pick<ChatClientOptions, "onCall" | "onNotice" | "rateLimiters"> = {},
 ): ChatClient {
   const missing = missingConfiguration(config);
   if (missing) throw new ConfigurationError(missing);

@@ -31,7 +31,18 @@ export class TokenBucket {
   /** Halve the rate for a while after the server said we are too fast (60007/60011/60018/60019). */
   slowDown(forMs = 5000): void {
     this.slowUntil = Math.max(this.slowUntil, this.now() + forMs);
+    this.drain();
+  }
+
+  /** Spends any saved-up burst: the next token comes at the refill rate. */
+  drain(): void {
     this.tokens = Math.min(this.tokens, 0);
+    this.last = this.now();
+  }
+
+  /** Resolves when every caller queued so far has had its token (or given up). */
+  idle(): Promise<void> {
+    return this.queue;
   }
 
   /** Resolves when a call may be sent; FIFO so no caller starves. Rejects if the signal aborts. */

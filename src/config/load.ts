@@ -23,6 +23,9 @@ export interface Config {
   timeoutMs: number;
   rateLimits: { default: number; perApi: Partial<Record<ApiName, number>> };
   maxAttempts: number;
+  /** Redis holding the shared rate budget (replicas); unset = local buckets. */
+  redisUrl?: string;
+  replicas: number;
   enableWrites: boolean;
   readOnly: boolean;
   toolsets: ToolsetName[];
@@ -92,6 +95,21 @@ function parseBaseUrl(option: ConfigOption, raw: string): string {
   const u = new URL(trimmed);
   if (u.search || u.hash || u.username || u.password)
     fail(option, "the URL must not carry a query, fragment or credentials");
+  return trimmed;
+}
+
+function parseRedisUrl(option: ConfigOption, raw: string | undefined): string | undefined {
+  const trimmed = raw?.trim();
+  if (!trimmed) return undefined;
+  let u: URL | undefined;
+  try {
+    u = new URL(trimmed);
+  } catch {
+    u = undefined;
+  }
+  // Never echo the value: it may carry a password.
+  if (!u || (u.protocol !== "redis:" && u.protocol !== "rediss:") || !u.hostname)
+    fail(option, "the value is not a redis:// or rediss:// URL");
   return trimmed;
 }
 
@@ -214,6 +232,8 @@ export function loadConfig(input: {
       perApi: parseRateLimits(opt("rate-limits"), str("rate-limits")),
     },
     maxAttempts: parseInteger(opt("max-attempts"), str("max-attempts"), 4, 1, 10),
+    redisUrl: parseRedisUrl(opt("redis-url"), str("redis-url")),
+    replicas: parseInteger(opt("replicas"), str("replicas"), 1, 1, 1000),
     enableWrites: parseBool(opt("enable-writes"), raw("enable-writes"), false),
     readOnly: parseBool(opt("read-only"), raw("read-only"), false),
     toolsets,

@@ -94,6 +94,23 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     example: "4",
   },
   {
+    flag: "redis-url",
+    env: "TENCENT_CHAT_REDIS_URL",
+    type: "string",
+    meaning:
+      "Redis (or Valkey) shared by several replicas: the per-API rate budget of the app is kept there, so all replicas together stay within Tencent's limits.",
+    example: "redis://127.0.0.1:6379",
+    secret: true,
+  },
+  {
+    flag: "replicas",
+    env: "TENCENT_CHAT_REPLICAS",
+    type: "string",
+    meaning: "How many replicas share the app: while Redis is unreachable each one uses limit ÷ replicas.",
+    defaultText: "1",
+    example: "3",
+  },
+  {
     flag: "enable-writes",
     env: "TENCENT_CHAT_ENABLE_WRITES",
     type: "boolean",

@@ -1,7 +1,8 @@
 // The Chat backend a server talks to: the configured Tencent app, or (with --demo) the embedded
 // emulator started in-process on a free loopback port, with real signatures it verifies.
 import type { ChatGroupApi } from "../chat/api.js";
-import { createChatClient } from "../chat/client.js";
+import { type ChatClient, createChatClient } from "../chat/client.js";
+import type { LimiterMode, RateLimiters } from "../chat/rate-limiters.js";
 import { type Config, missingConfiguration } from "../config/load.js";
 import type { Logger } from "../core/logger.js";
 import { unconfiguredChat } from "./server.js";
@@ -10,7 +11,28 @@ export interface Backend {
   chat: ChatGroupApi;
   /** The effective configuration (demo mode fills in the emulator's URL and credentials). */
   config: Config;
+  /** What /healthz reports besides ok. */
+  health(): { limiter: LimiterMode | "none" };
   close(): Promise<void>;
+}
+
+/** The shared Redis budget when configured (ioredis loads only then); undefined = local buckets. */
+async function openRateLimiters(config: Config, logger: Logger): Promise<RateLimiters | undefined> {
+  if (!config.redisUrl || config.sdkAppId === undefined) return undefined;
+  const password = new URL(config.redisUrl).password;
+  if (password) logger.addSecret(decodeURIComponent(password));
+  const { SharedRateLimiters } = await import("../chat/shared-rate-limiter.js");
+  return SharedRateLimiters.create({
+    url: config.redisUrl,
+    sdkAppId: config.sdkAppId,
+    limits: config.rateLimits,
+    replicas: config.replicas,
+    onNotice: (m) => logger.log("warning", m),
+  });
+}
+
+function healthOf(chat: ChatClient): Backend["health"] {
+  return () => ({ limiter: chat.rateLimiters.mode() });
 }
 
 export async function openBackend(config: Config, logger: Logger): Promise<Backend> {
@@ -37,10 +59,11 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
       standbyBaseUrl: undefined,
     });
     logger.log("info", `DEMO MODE: serving demo data from the embedded emulator at ${emu.url} (not your real groups).`);
-    const chat = createChatClient(demoConfig, hooks);
+    const chat = createChatClient(demoConfig, { ...hooks, rateLimiters: await openRateLimiters(demoConfig, logger) });
     return {
       chat,
       config: demoConfig,
+      health: healthOf(chat),
       close: async () => {
         await chat.close();
         await emu.stop();
@@ -50,10 +73,15 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   const missing = missingConfiguration(config);
   if (missing) {
     logger.log("warning", missing);
-    return { chat: unconfiguredChat(missing), config, close: async () => undefined };
+    return {
+      chat: unconfiguredChat(missing),
+      config,
+      health: () => ({ limiter: "none" }),
+      close: async () => undefined,
+    };
   }
   if (config.credentials?.kind === "secretKey") logger.addSecret(config.credentials.secretKey);
   if (config.credentials?.kind === "userSig") logger.addSecret(config.credentials.userSig);
-  const chat = createChatClient(config, hooks);
-  return { chat, config, close: () => chat.close() };
+  const chat = createChatClient(config, { ...hooks, rateLimiters: await openRateLimiters(config, logger) });
+  return { chat, config, health: healthOf(chat), close: () => chat.close() };
 }

@@ -18,6 +18,8 @@ export interface HttpOptions {
   token?: string;
   logger: Logger;
   buildServer: () => McpServer;
+  /** Extra facts for /healthz (the rate limiter's mode). */
+  health?: () => Record<string, unknown>;
 }
 
 function jsonRpcError(
@@ -90,7 +92,7 @@ export async function startHttpServer(
     }
     if (url.pathname === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
-      return void res.end(JSON.stringify({ ok: true }));
+      return void res.end(JSON.stringify({ ok: true, ...opts.health?.() }));
     }
     if (url.pathname !== "/mcp") return jsonRpcError(res, 404, "Not found: the MCP endpoint is /mcp");
     if (opts.token) {

@@ -10,9 +10,12 @@ export const cleanEnv = () =>
   ) as Record<string, string>;
 
 /** Starts the bin with the HTTP transport on a free port and resolves with the /mcp URL it logs. */
-export async function startHttp(args: string[]): Promise<{ proc: ChildProcess; url: string; stderr: () => string }> {
+export async function startHttp(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ proc: ChildProcess; url: string; stderr: () => string }> {
   const proc = spawn(process.execPath, [BIN, "--transport", "http", "--port", "0", ...args], {
-    env: cleanEnv(),
+    env: { ...cleanEnv(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";
