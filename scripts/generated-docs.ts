@@ -2,6 +2,7 @@
 // so docs never drift from the code (npm run gen writes them; a test fails when they are stale).
 import { CONFIG_OPTIONS } from "../src/config/options.js";
 import { ALL_TOOLS } from "../src/tools/index.js";
+import type { ListingCost } from "./tool-listing.js";
 
 export function firstSentence(text: string): string {
   // A sentence ends at ". " before a capital letter, so "e.g. 10007" does not cut it short.
@@ -37,8 +38,25 @@ export function replaceBetween(text: string, marker: string, body: string): stri
   return `${text.slice(0, a + begin.length)}\n${body}\n${text.slice(b)}`;
 }
 
-export function renderReadme(current: string): string {
-  return replaceBetween(replaceBetween(current, "TOOLS", renderToolTable()), "CONFIG", renderConfigTable());
+const LISTING_FLAGS: Record<string, string> = {
+  "default (read tools)": "(default)",
+  "raw toolset": "`--toolsets raw`",
+  "aggregate toolset": "`--toolsets aggregate`",
+  "all tools, writes enabled": "`--enable-writes`",
+};
+
+/** What each selection of tools costs in every conversation (tools/list JSON characters ÷ 4). */
+export function renderListingTable(costs: [string, ListingCost][]): string {
+  const rows = costs.map(
+    ([name, c]) => `| ${name} | ${LISTING_FLAGS[name] ?? ""} | ${c.tools} | ${c.tokens.toLocaleString("en-US")} |`,
+  );
+  return ["| listing | flags | tools | tokens |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+export function renderReadme(current: string, costs: [string, ListingCost][]): string {
+  let out = replaceBetween(current, "TOOLS", renderToolTable());
+  out = replaceBetween(out, "LISTING", renderListingTable(costs));
+  return replaceBetween(out, "CONFIG", renderConfigTable());
 }
 
 export function renderManifest(current: string): string {

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { ChatInputError } from "../chat/errors.js";
 
 const VERSION = 1;
+const COPY_IT =
+  "Pass the resume_cursor string exactly as a previous partial result gave it, or call again without it to start over.";
 
 const PositionSchema = z.union([
   z.object({ kind: z.literal("offset"), offset: z.number().int().min(0) }),
@@ -42,31 +44,19 @@ export function decodeCursor<S>(
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new ChatInputError(
-      "resume_cursor",
-      "resume_cursor is not a cursor this server issued",
-      "the exact resume_cursor string from a previous result",
-    );
+    throw new ChatInputError("resume_cursor", "resume_cursor is not a cursor this server issued", undefined, COPY_IT);
   }
   const env = EnvelopeSchema.safeParse(parsed);
   if (!env.success)
-    throw new ChatInputError(
-      "resume_cursor",
-      "resume_cursor is malformed or from another version",
-      "the exact resume_cursor string from a previous result",
-    );
+    throw new ChatInputError("resume_cursor", "resume_cursor is malformed or from another version", undefined, COPY_IT);
   if (env.data.tool !== tool || env.data.bind !== bind)
     throw new ChatInputError(
       "resume_cursor",
-      `resume_cursor belongs to another call (a different tool, group or filters); resume with the same ${tool} arguments it was issued for`,
-      "the same arguments as the call that returned it",
+      `resume_cursor belongs to another call (a different tool, group or filters)`,
+      undefined,
+      `Call ${tool} again with the same arguments as the call that returned the cursor, or without resume_cursor to start over.`,
     );
   const s = state.safeParse(env.data.state);
-  if (!s.success)
-    throw new ChatInputError(
-      "resume_cursor",
-      "resume_cursor state is malformed",
-      "the exact resume_cursor string from a previous result",
-    );
+  if (!s.success) throw new ChatInputError("resume_cursor", "resume_cursor state is malformed", undefined, COPY_IT);
   return { ...env.data, state: s.data };
 }

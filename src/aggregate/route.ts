@@ -60,7 +60,8 @@ export async function routeMemberList(
     throw new ChatInputError(
       "group_id",
       `${groupId} is an AVChatRoom (live group): it has no member list, only an online list`,
-      "use summarize_online_members for its online members (or get_online_members for one page)",
+      undefined,
+      "Use summarize_online_members for its online members (or get_online_members for one page).",
     );
   const community = isCommunityGroupId(groupId) || route.type === "Community";
   return {

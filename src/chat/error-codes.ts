@@ -370,9 +370,9 @@ export function describeFailure(err: unknown): ErrorDescription {
       category: "invalid_input",
       retryable: false,
       meaning: err.message,
-      nextStep: err.allowed
-        ? `Use a value for ${err.param} within ${err.allowed}.`
-        : `Fix ${err.param} and call again.`,
+      nextStep:
+        err.nextStep ??
+        (err.allowed ? `Use a value for ${err.param} within ${err.allowed}.` : `Fix ${err.param} and call again.`),
     };
   }
   if (err instanceof ConfigurationError) {

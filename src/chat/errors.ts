@@ -72,6 +72,8 @@ export class ChatInputError extends ChatError {
     message: string,
     /** What would be accepted, e.g. "1-200". */
     readonly allowed?: string,
+    /** What to do instead, when that is not a matter of another value (a whole sentence). */
+    readonly nextStep?: string,
   ) {
     super(message);
     this.name = "ChatInputError";

@@ -77,6 +77,19 @@ export async function startHttpServer(
     });
   });
 
+  function originAllowed(origin: string, hostname: string): boolean {
+    let o: URL;
+    try {
+      o = new URL(origin);
+    } catch {
+      return false;
+    }
+    const port = Number(o.port || (o.protocol === "https:" ? 443 : 80));
+    const ownPort = (server.address() as AddressInfo | null)?.port;
+    if (o.hostname === hostname && port === ownPort) return true; // same origin
+    return opts.token !== undefined && LOOPBACK_NAMES.has(o.hostname);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://placeholder");
     const hostname = hostnameOf(req.headers.host ?? "");
@@ -84,12 +97,12 @@ export async function startHttpServer(
     // is reached under names we cannot know (and requires the bearer token), so any Host is accepted.
     if (loopback && !LOOPBACK_NAMES.has(hostname))
       return jsonRpcError(res, 403, `Invalid Host: ${hostname || "(none)"}`);
-    // Browsers send Origin: only pages served from this same host (or loopback) may call us.
+    // Browsers send Origin; other clients do not. Without a token, only this server's own origin may call
+    // it: any web page on another localhost port (a dev server, a malicious package) would otherwise read
+    // the app's groups. With a token, the token is the protection, so loopback pages may call too (the MCP
+    // Inspector's web UI, say). Foreign origins never.
     const origin = req.headers.origin;
-    if (origin !== undefined) {
-      const originHost = hostnameOf(origin.replace(/^https?:\/\//, ""));
-      if (!LOOPBACK_NAMES.has(originHost) && originHost !== hostname) return jsonRpcError(res, 403, "Forbidden origin");
-    }
+    if (origin !== undefined && !originAllowed(origin, hostname)) return jsonRpcError(res, 403, "Forbidden origin");
     if (url.pathname === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
       return void res.end(JSON.stringify({ ok: true, ...opts.health?.() }));

@@ -54,6 +54,19 @@ export function unconfiguredChat(message: string): ChatGroupApi {
   };
 }
 
+/**
+ * The listing every conversation pays for: no "$schema" line per schema (the draft-07 keywords used here
+ * read the same under MCP's default dialect) and no annotation title (the tool's own title says it).
+ */
+function listed(tool: ToolDefinition) {
+  const { title: _sameAsToolTitle, ...annotations } = tool.annotations;
+  return {
+    inputSchema: tool.inputSchema.meta({ $schema: undefined }),
+    outputSchema: tool.outputSchema.meta({ $schema: undefined }),
+    annotations,
+  };
+}
+
 export function buildServer(deps: ServerDeps): McpServer {
   const server = new McpServer(
     { name: "tencent-chat-group-mcp", version: deps.version, title: "Tencent Cloud Chat groups" },
@@ -66,9 +79,7 @@ export function buildServer(deps: ServerDeps): McpServer {
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
-        annotations: tool.annotations,
+        ...listed(tool),
       },
       async (args: unknown, extra): Promise<CallToolResult> => {
         const progressToken = extra._meta?.progressToken;
@@ -104,7 +115,8 @@ export function buildServer(deps: ServerDeps): McpServer {
             );
           const out = await tool.handler(args as never, ctx);
           await logCalls();
-          return toToolResult(out.data as Record<string, unknown>, out.text, { demo: runtime.demo });
+          // Only answers that came from the emulator are demo data (explain_chat_error calls nothing).
+          return toToolResult(out.data as Record<string, unknown>, out.text, { demo: runtime.demo && calls.size > 0 });
         } catch (err) {
           await logCalls();
           return toErrorResult(err, deps.logger, tool.name);

@@ -6,13 +6,11 @@ export default defineTool({
   name: "explain_chat_error",
   title: "Explain a Tencent Chat error code",
   description:
-    "Explains a Tencent Cloud Chat REST error code (e.g. 10007, 10010, 60007, 70001): what it means, its category, whether a retry helps, " +
-    "and what to do next. Works for every group type and needs no API call. The other tools already include this explanation in their errors.",
+    "What a Tencent Chat REST error code means (e.g. 10007, 60007, 70001), whether a retry helps and what to do next. " +
+    "No API call. Tool errors already carry this.",
   toolset: "meta",
   write: false,
-  inputSchema: z
-    .object({ code: z.number().int().min(0).max(999_999).describe("The ErrorCode from Tencent, e.g. 10010.") })
-    .strict(),
+  inputSchema: z.object({ code: z.number().int().min(0).max(999_999) }).strict(),
   outputSchema: z.object({
     code: z.number(),
     known: z.boolean(),

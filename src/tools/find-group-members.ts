@@ -18,7 +18,13 @@ import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
 
 const NAME = "find_group_members";
-const IsoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+// A date or date-time (ISO 8601). A short pattern instead of zod's calendar-exact one (about 500 characters
+// per parameter in every tools/list); Date.parse then rejects what the pattern lets through.
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/, "an ISO 8601 date, e.g. 2026-10-01")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "not a real date")
+  .describe("ISO 8601 date, e.g. 2026-10-01.");
 
 const StateSchema = z.object({ now: z.number(), scanned: z.number(), found: z.number(), type: z.string() });
 
@@ -26,26 +32,23 @@ export default defineTool({
   name: NAME,
   title: "Find group members matching criteria",
   description:
-    "Finds members of a Private (Work), Public, ChatRoom (Meeting) or Community group that match ALL given criteria: account IDs, a " +
-    "case-insensitive substring of the account or name card, roles, muted now, never spoke, inactive since a date (no message since), joined " +
-    "after/before a date. It pages through the member list for you (REST get_group_member_info) and stops as soon as max_results matches are " +
-    "found or the group is exhausted; a partial result has a resume_cursor to find more. Not for AVChatRoom (live) groups: use get_online_members.",
+    "Members of a Private (Work), Public, ChatRoom (Meeting) or Community group matching ALL criteria given (REST " +
+    "get_group_member_info, paged for you). Stops at max_results; a partial result's resume_cursor finds more. AVChatRoom: " +
+    "get_online_members.",
   toolset: "aggregate",
   write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
-      accounts: z.array(AccountParam).min(1).max(500).optional().describe("Exact account IDs to look for."),
-      text: z.string().min(1).max(64).optional().describe("Case-insensitive substring of the account ID or name card."),
+      accounts: z.array(AccountParam).min(1).max(500).optional(),
+      text: z.string().min(1).max(64).optional().describe("In the account ID or name card, any case."),
       roles: z.array(RoleParam).min(1).optional(),
-      muted: z.boolean().optional().describe("true = muted now; false = not muted now."),
-      never_spoke: z.boolean().optional().describe("true = never sent a message; false = sent at least one."),
-      inactive_since: IsoDate.optional().describe(
-        "No message since this date (ISO 8601, e.g. 2026-10-01); includes members who never spoke.",
-      ),
-      joined_after: IsoDate.optional().describe("Joined at or after this date (ISO 8601)."),
-      joined_before: IsoDate.optional().describe("Joined before this date (ISO 8601)."),
-      max_results: z.number().int().min(1).max(200).default(50).describe("Stop after this many matches (1-200)."),
+      muted: z.boolean().optional().describe("Muted now."),
+      never_spoke: z.boolean().optional(),
+      inactive_since: IsoDate.optional().describe("No message since (never spoke included)."),
+      joined_after: IsoDate.optional(),
+      joined_before: IsoDate.optional(),
+      max_results: z.number().int().min(1).max(200).default(50),
       max_seconds: MaxSecondsParam,
       resume_cursor: ResumeCursorParam,
     })
@@ -55,10 +58,10 @@ export default defineTool({
     group_type: z.string(),
     matches: z.array(MemberOut),
     returned: z.number(),
-    found_total: z.number().describe("Matches over all calls of a resumed search."),
+    found_total: z.number().describe("Over all calls of a resumed search."),
     scanned: z.number(),
     member_num: NumberOrNull,
-    complete: z.boolean().describe("true when the whole group was searched"),
+    complete: z.boolean(),
     resume_cursor: z.string().optional(),
     stopped_because: StopReasonOut,
     upstream_error: UpstreamErrorOut.optional(),

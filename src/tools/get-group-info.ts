@@ -36,12 +36,10 @@ const GroupOut = z.object({
   introduction: z.string().optional(),
   notification: z.string().optional(),
   face_url: z.string().optional(),
-  owner_account: StringOrNull.optional().describe("null = the group has no owner"),
+  owner_account: StringOrNull.optional(),
   create_time: StringOrNull.optional(),
-  create_time_s: z.number().optional(),
   last_info_time: StringOrNull.optional(),
   last_msg_time: StringOrNull.optional(),
-  last_msg_time_s: z.number().optional(),
   member_num: z.number().optional(),
   max_member_num: z.number().optional(),
   apply_join_option: z.string().optional(),
@@ -59,10 +57,9 @@ export function groupToOutput(g: GroupInfo, nowS: number): z.infer<typeof GroupO
   if (g.Notification !== undefined) out.notification = sanitizeText(g.Notification, 300);
   if (g.FaceUrl !== undefined) out.face_url = sanitizeText(g.FaceUrl, 300);
   if (g.Owner_Account !== undefined) out.owner_account = g.Owner_Account ? sanitizeText(g.Owner_Account, 64) : null;
-  if (g.CreateTime !== undefined) [out.create_time, out.create_time_s] = [isoFromSeconds(g.CreateTime), g.CreateTime];
+  if (g.CreateTime !== undefined) out.create_time = isoFromSeconds(g.CreateTime);
   if (g.LastInfoTime !== undefined) out.last_info_time = isoFromSeconds(g.LastInfoTime);
-  if (g.LastMsgTime !== undefined)
-    [out.last_msg_time, out.last_msg_time_s] = [isoFromSeconds(g.LastMsgTime), g.LastMsgTime];
+  if (g.LastMsgTime !== undefined) out.last_msg_time = isoFromSeconds(g.LastMsgTime);
   if (g.MemberNum !== undefined) out.member_num = g.MemberNum;
   if (g.MaxMemberNum !== undefined) out.max_member_num = g.MaxMemberNum;
   if (g.ApplyJoinOption !== undefined) out.apply_join_option = sanitizeText(g.ApplyJoinOption, 40);
@@ -80,22 +77,17 @@ export default defineTool({
   name: "get_group_info",
   title: "Get group profiles",
   description:
-    "Profiles of 1-50 groups in one call (REST group_open_http_svc/get_group_info): type, name, owner, member count, mute-all, " +
-    "creation and last-message times, optional custom group data. Supports all group types: Private (Work), Public, ChatRoom (Meeting), " +
-    "AVChatRoom (live; the member count is the online count) and Community. Groups that are missing, dismissed (10010) or malformed (10015) " +
-    "are listed under errors next to the groups found. Member lists only with include_members=true (first 50 shown; large groups can fail " +
-    "with 10018, so use get_group_member_info or summarize_group_members for members). For more than 50 groups use get_groups_overview.",
+    "Profiles of 1-50 groups of any type (Private/Work, Public, ChatRoom/Meeting, AVChatRoom, Community; REST get_group_info): " +
+    "type, name, owner, member count, mute-all, times, custom data. Missing or dismissed groups come back under errors. " +
+    "More than 50 groups: get_groups_overview. Members: summarize_group_members.",
   toolset: "raw",
   write: false,
   inputSchema: z
     .object({
-      group_ids: z.array(GroupIdParam).min(1).max(50).describe("1-50 group IDs."),
-      fields: z.array(z.enum(FIELD_NAMES)).min(1).optional().describe("Only these profile fields (default: all)."),
-      group_custom_keys: CustomKeysParam.optional().describe("Keys of custom group fields (AppDefinedData) to return."),
-      include_members: z
-        .boolean()
-        .default(false)
-        .describe("Also return member lists (first 50 per group). Avoid for big groups."),
+      group_ids: z.array(GroupIdParam).min(1).max(50),
+      fields: z.array(z.enum(FIELD_NAMES)).min(1).optional().describe("Only these fields (default all)."),
+      group_custom_keys: CustomKeysParam.optional().describe("AppDefinedData keys to return."),
+      include_members: z.boolean().default(false).describe("Add the first 50 members of each group."),
       member_custom_keys: CustomKeysParam.optional(),
     })
     .strict(),

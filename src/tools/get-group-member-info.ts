@@ -24,47 +24,29 @@ export default defineTool({
   name: "get_group_member_info",
   title: "Get one page of group members",
   description:
-    "One page of member profiles of a group (REST group_open_http_svc/get_group_member_info): account, role (Owner/Admin/Member), " +
-    "join time, last message time, mute end, name card, optional custom fields. Supports Private (Work), Public, ChatRoom (Meeting) and " +
-    "Community groups; NOT AVChatRoom (live groups have no member list: use get_online_members). Paging: Community groups (IDs starting " +
-    "@TGS#_) page with next_cursor (limit 1-100); other types with offset (limit 1-200). The answer says exactly how to get the next page. " +
-    "For whole-group questions (counts, who is muted, who joined recently) prefer summarize_group_members or find_group_members, which page for you.",
+    "One page of members (role, join and last-message time, mute end, name card) of a Private (Work), Public, ChatRoom (Meeting) or " +
+    "Community group (REST get_group_member_info); not AVChatRoom (use get_online_members). The answer names the next page's call. " +
+    "Whole-group questions: summarize_group_members or find_group_members.",
   toolset: "raw",
   write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
-      limit: z.number().int().min(1).max(200).default(100).describe("Members per page: 1-200 (1-100 for Community)."),
-      offset: z
-        .number()
-        .int()
-        .min(0)
-        .optional()
-        .describe("Offset paging for non-Community groups: 0 for the first page, then the returned next.offset."),
-      next_cursor: z
-        .string()
-        .max(64)
-        .optional()
-        .describe("Community groups only: omit on the first call, then pass the returned next.next_cursor exactly."),
-      roles: z.array(RoleParam).min(1).optional().describe("Only members with these roles."),
-      fields: z
-        .array(z.enum(FIELD_NAMES))
-        .min(1)
-        .optional()
-        .describe("Only these fields (default: all; account is always included)."),
+      limit: z.number().int().min(1).max(200).default(100).describe("1-200; 1-100 for Community."),
+      offset: z.number().int().min(0).optional().describe("Non-Community groups: the returned next.offset."),
+      next_cursor: z.string().max(64).optional().describe("Community only: the returned next.next_cursor."),
+      roles: z.array(RoleParam).min(1).optional(),
+      fields: z.array(z.enum(FIELD_NAMES)).min(1).optional().describe("Only these fields (default all)."),
       custom_keys: CustomKeysParam.optional(),
     })
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
-    member_num: z.number().describe("Total members in the group (not the page size)."),
+    member_num: z.number(),
     returned: z.number(),
     members: z.array(MemberOut),
-    complete: z.boolean().describe("true when this is the last page"),
-    next: z
-      .object({ offset: z.number().optional(), next_cursor: z.string().optional() })
-      .nullable()
-      .describe("Pass these arguments to get the next page; null when complete."),
+    complete: z.boolean(),
+    next: z.object({ offset: z.number().optional(), next_cursor: z.string().optional() }).nullable(),
   }),
   annotations: readOnlyAnnotations("Get one page of group members"),
   async handler(args, ctx) {

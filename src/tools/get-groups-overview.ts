@@ -24,7 +24,7 @@ const Row = z.object({
   owner: StringOrNull,
   mute_all: z.boolean(),
   last_msg: StringOrNull,
-  online: z.number().optional().describe("Community only: online count (4-minute refresh)."),
+  online: z.number().optional(),
 });
 
 function row(g: GroupInfo): z.infer<typeof Row> {
@@ -43,30 +43,23 @@ export default defineTool({
   name: "get_groups_overview",
   title: "Overview of many groups",
   description:
-    "Compact rows for up to 1,000 groups of any type (Private/Work, Public, ChatRoom/Meeting, AVChatRoom, Community) in one call: id, type, " +
-    "name, member count, owner, mute-all, last message time, and for Community groups the online count. It calls REST get_group_info in " +
-    "batches of 50, several at once, and million_group get_online_member_num per Community. Missing or dismissed groups are listed apart " +
-    "under errors. At most max_rows rows are returned in full; the totals always cover every group.",
+    "One compact row per group for up to 1,000 groups of any type (Private/Work, Public, ChatRoom/Meeting, AVChatRoom, Community; " +
+    "REST get_group_info in batches of 50): type, name, member count, owner, mute-all, last message, Community online count. " +
+    "Errors are listed apart; totals cover every group.",
   toolset: "aggregate",
   write: false,
   inputSchema: z
     .object({
-      group_ids: z.array(GroupIdParam).min(1).max(1000).describe("1-1,000 group IDs."),
-      include_online_count: z.boolean().default(true).describe("Also fetch the online count of Community groups."),
-      max_rows: z
-        .number()
-        .int()
-        .min(1)
-        .max(1000)
-        .default(300)
-        .describe("Rows returned in full (keeps the answer small); totals cover all groups."),
+      group_ids: z.array(GroupIdParam).min(1).max(1000),
+      include_online_count: z.boolean().default(true),
+      max_rows: z.number().int().min(1).max(1000).default(300),
     })
     .strict(),
   outputSchema: z.object({
     requested: z.number(),
     found: z.number(),
     rows: z.array(Row),
-    rows_omitted: z.number().describe("Found groups not returned as rows because of max_rows."),
+    rows_omitted: z.number(),
     by_type: z.record(z.string(), z.number()),
     total_members: z.number(),
     errors: z.array(GroupErrorOut),
@@ -165,7 +158,7 @@ export default defineTool({
       .join(", ");
     return {
       data,
-      text: `${rows.length} of ${ids.length} groups found (${types || "none"}), ${totalMembers} members in total, ${errors.length} errors.\n${lines.join("\n")}`,
+      text: `${rows.length} of ${ids.length} groups found (${types || "none"}), ${totalMembers} members in total, ${errors.length} ${errors.length === 1 ? "error" : "errors"}.\n${lines.join("\n")}`,
     };
   },
 });

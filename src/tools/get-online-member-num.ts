@@ -7,9 +7,8 @@ export default defineTool({
   name: "get_online_member_num",
   title: "Count online members of a Community",
   description:
-    "Number of online members of a Community group (REST million_group_open_http_svc/get_online_member_num; Community IDs start with @TGS#_). " +
-    "Community only: other group types answer error 10007 (for an AVChatRoom use summarize_online_members). The count is refreshed every " +
-    "4 minutes, so members who just came online or left are counted in the next cycle.",
+    "Online member count of a Community group (ID starts @TGS#_; REST get_online_member_num), refreshed every 4 minutes. " +
+    "Other group types answer 10007; for an AVChatRoom use summarize_online_members.",
   toolset: "raw",
   write: false,
   inputSchema: z.object({ group_id: GroupIdParam }).strict(),

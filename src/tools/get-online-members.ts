@@ -12,24 +12,23 @@ export default defineTool({
   name: "get_online_members",
   title: "Get online members of a live group",
   description:
-    "One page of the online member list of an AVChatRoom (live/audio-video group), also documented for Community groups " +
-    "(REST group_open_avchatroom_http_svc/get_members): account, nickname, avatar, join time, newest first. Not for Private, Public or " +
-    `ChatRoom groups (use get_group_member_info). Up to 500 members per page; pass the returned next_timestamp to get the next page. ${ONLINE_LIST_CAVEAT} ` +
-    "Use summarize_online_members to page through the whole list at once.",
+    "One page (<= 500, newest first) of the online list of an AVChatRoom (live group; also documented for Community; REST get_members). " +
+    "The list holds at most the 1,000 latest online members (30 on lower editions), cached 10-40 s. Other group types: " +
+    "get_group_member_info. Whole list: summarize_online_members.",
   toolset: "raw",
   write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
-      timestamp: z.number().int().min(0).default(0).describe("0 for the first page, then the returned next_timestamp."),
-      mark: MarkParam.optional().describe("Only members carrying this mark (>= 1000, or 500/600)."),
+      timestamp: z.number().int().min(0).default(0).describe("The returned next_timestamp (0 first)."),
+      mark: MarkParam.optional().describe("Only members with this mark (600 = hidden ones)."),
     })
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
     returned: z.number(),
     members: z.array(OnlineMemberOut),
-    next_timestamp: z.number().describe("0 = no more pages; otherwise pass it as timestamp."),
+    next_timestamp: z.number(),
     complete: z.boolean(),
     caveat: z.string(),
   }),

@@ -24,27 +24,20 @@ export default defineTool({
   name: "set_member_marks_bulk",
   title: "Set or delete marks on many live-group members",
   description:
-    "Sets or deletes the same marks on up to 10,000 members of an AVChatRoom (live group): sent in chunks of 500 through REST " +
-    `group_open_avchatroom_http_svc/modify_user_info. AVChatRoom only. ${MARKS_DOC} Reports per account whether it was marked, left out ` +
-    "(offline or unknown) or failed (with the chunk's error); a failed chunk never stops the others, and transient failures are retried " +
-    "(setting the same marks twice is harmless). dry_run=true shows the chunk plan and sends nothing.",
+    "Sets or deletes the same marks on up to 10,000 members of an AVChatRoom (live group), in chunks of 500 (REST modify_user_info). " +
+    `${MARKS_DOC} Reports marked, left out and failed accounts per chunk; a failed chunk never stops the others. dry_run previews.`,
   toolset: "aggregate",
   write: true,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
       action: z.enum(["set", "delete"]),
-      marks: z
-        .array(MarkParam)
-        .min(1)
-        .max(10)
-        .describe("The marks to set or delete on every account (at most 10 distinct marks per group)."),
+      marks: z.array(MarkParam).min(1).max(10),
       accounts: z
         .array(AccountParam)
         .min(1)
         .max(10_000)
-        .refine((a) => new Set(a).size === a.length, "each account may appear only once")
-        .describe("1-10,000 account IDs."),
+        .refine((a) => new Set(a).size === a.length, "each account may appear only once"),
       dry_run: z.boolean().default(false),
     })
     .strict(),
@@ -57,9 +50,9 @@ export default defineTool({
     left_out: z.number(),
     failed: z.number(),
     chunks: z.array(ChunkOut),
-    marked_accounts: z.array(z.string()).describe("First 100 marked accounts."),
-    left_out_accounts: z.array(z.string()).describe("First 100 accounts left out (offline or unknown)."),
-    failed_accounts: z.array(z.string()).describe("First 100 accounts in failed chunks."),
+    marked_accounts: z.array(z.string()).describe("First 100."),
+    left_out_accounts: z.array(z.string()).describe("First 100."),
+    failed_accounts: z.array(z.string()).describe("First 100."),
   }),
   annotations: {
     title: "Set or delete marks on many live-group members",

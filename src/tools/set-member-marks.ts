@@ -4,23 +4,21 @@ import { defineTool } from "./define.js";
 import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
 
 export const MARKS_DOC =
-  "Marks are integers >= 1000 chosen by you (at most 10 distinct marks per group, each on at most 1,000 members); 500 = treat the member as " +
-  "always online for up to 3 days, 600 = hide the member from online lists. Only online members can be marked (except with 500); " +
-  "offline or unknown accounts are silently left out, and marks disappear when a member goes offline or leaves.";
+  "Marks: >= 1000 (at most 10 distinct per group, 1,000 members each), 500 = always online for 3 days, 600 = hidden from online " +
+  "lists. Only online members can be marked (except 500): others are left out. Marks end when a member goes offline.";
 
 export default defineTool({
   name: "set_member_marks",
   title: "Set or delete member marks in a live group",
   description:
-    "Sets or deletes marks on up to 500 members of an AVChatRoom (live group) in one call (REST group_open_avchatroom_http_svc/modify_user_info). " +
-    `AVChatRoom only. ${MARKS_DOC} The result lists which accounts were marked and which were left out. dry_run=true shows the request without sending it. ` +
-    "For more than 500 accounts use set_member_marks_bulk.",
+    "Sets or deletes marks on up to 500 members of an AVChatRoom (live group; REST modify_user_info). " +
+    `${MARKS_DOC} dry_run previews. More than 500 accounts: set_member_marks_bulk.`,
   toolset: "raw",
   write: true,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
-      action: z.enum(["set", "delete"]).describe("set adds the marks; delete removes them."),
+      action: z.enum(["set", "delete"]),
       members: z
         .array(z.object({ account: AccountParam, marks: z.array(MarkParam).min(1).max(10) }).strict())
         .min(1)
@@ -30,9 +28,8 @@ export default defineTool({
           (list) =>
             new Set(list.flatMap((m) => m.marks).filter((k) => k >= 1000)).size <= LIMITS.marksMaxDistinctPerGroup,
           "at most 10 distinct marks (>= 1000) per group",
-        )
-        .describe("1-500 accounts with the marks to set or delete."),
-      dry_run: z.boolean().default(false).describe("true = only show what would be sent."),
+        ),
+      dry_run: z.boolean().default(false),
     })
     .strict(),
   outputSchema: z.object({
@@ -41,8 +38,8 @@ export default defineTool({
     dry_run: z.boolean(),
     requested: z.number(),
     marked: z.array(z.object({ account: z.string(), marks: z.array(z.number()) })),
-    left_out: z.array(z.string()).describe("Accounts not applied: offline, not in the group, or unknown."),
-    attempts: z.number().describe("HTTP attempts the call took (retries of transient failures)."),
+    left_out: z.array(z.string()),
+    attempts: z.number(),
   }),
   annotations: {
     title: "Set or delete member marks in a live group",

@@ -30,24 +30,16 @@ export default defineTool({
   name: NAME,
   title: "Summarize all members of a group",
   description:
-    "Reads every member of a Private (Work), Public, ChatRoom (Meeting) or Community group and returns a summary instead of the list: " +
-    "members by role (Owner/Admin/Member), how many are muted now, never spoke, joined and last spoke in the last 7/30/90 days, the owner, " +
-    "the admins (first 20), and a small sample. It pages for you (REST get_group_member_info: Offset pages fetched concurrently, or the Community " +
-    "Next cursor) within a time budget; if the budget runs out the result has complete=false and a resume_cursor: call again with it to finish, " +
-    "and the totals come out the same as one uninterrupted scan. AVChatRoom (live) groups have no member list: use summarize_online_members.",
+    "Summary of all members of a Private (Work), Public, ChatRoom (Meeting) or Community group (REST get_group_member_info, paged for " +
+    "you): counts by role, muted, never spoke, joined/spoke in the last 7/30/90 days, owner, admins, sample. Partial results carry a " +
+    "resume_cursor and resume to exact totals. AVChatRoom: summarize_online_members.",
   toolset: "aggregate",
   write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
-      roles: z.array(RoleParam).min(1).optional().describe("Only count members with these roles."),
-      max_members: z
-        .number()
-        .int()
-        .min(1)
-        .max(10_000_000)
-        .default(2_000_000)
-        .describe("Stop after reading this many members (resumable)."),
+      roles: z.array(RoleParam).min(1).optional(),
+      max_members: z.number().int().min(1).max(10_000_000).default(2_000_000),
       max_seconds: MaxSecondsParam,
       resume_cursor: ResumeCursorParam,
     })
@@ -56,11 +48,11 @@ export default defineTool({
     group_id: z.string(),
     group_type: z.string(),
     complete: z.boolean(),
-    scanned: z.number().describe("Members read (over all calls of a resumed scan)."),
-    member_num: NumberOrNull.describe("Member count as the API reports it."),
+    scanned: z.number(),
+    member_num: NumberOrNull,
     by_role: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number() }),
-    muted: z.number().describe("Members whose MuteUntil is in the future."),
-    never_spoke: z.number().describe("Members whose LastSendMsgTime is 0."),
+    muted: z.number(),
+    never_spoke: z.number(),
     joined: Windows,
     last_spoke: Windows,
     owner: StringOrNull,
@@ -68,7 +60,7 @@ export default defineTool({
     admins_truncated: z.boolean(),
     sample: z.array(z.string()),
     pages: z.number(),
-    as_of: z.string().describe("The time the windows and mute checks are measured against."),
+    as_of: z.string(),
     resume_cursor: z.string().optional(),
     stopped_because: StopReasonOut,
     upstream_error: UpstreamErrorOut.optional(),

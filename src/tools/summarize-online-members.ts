@@ -40,19 +40,15 @@ export default defineTool({
   name: NAME,
   title: "Summarize who is online in a live group",
   description:
-    "Pages through the whole online member list of an AVChatRoom (live/audio-video group; also documented for Community) with " +
-    "NextTimestamp (REST group_open_avchatroom_http_svc/get_members) and returns counts instead of the list: members listed, how many " +
-    "joined in the last 5/60 minutes, the newest and oldest join, and a sample. Optional mark filter. Plainly: the list is capped at the " +
-    "1,000 most recent online members (30 on lower editions) and cached for 10-40 s, so it is not a census; for a Community the exact online " +
-    "count (refreshed every 4 min) is added. Not for Private/Public/ChatRoom groups (use summarize_group_members).",
+    "Counts over the whole online list of an AVChatRoom (live group; also Community; REST get_members, paged for you): listed, " +
+    "joined in the last 5/60 min, newest/oldest join, sample, and the exact Community online count. The list holds at most the " +
+    "1,000 latest online members (30 on lower editions): not a census. Other types: summarize_group_members.",
   toolset: "aggregate",
   write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
-      mark: MarkParam.optional().describe(
-        "Only members with this mark (>= 1000, or 500/600; 600 = the hidden members).",
-      ),
+      mark: MarkParam.optional().describe("Only members with this mark (600 = hidden ones)."),
       max_seconds: MaxSecondsParam,
       resume_cursor: ResumeCursorParam,
     })
@@ -60,12 +56,10 @@ export default defineTool({
   outputSchema: z.object({
     group_id: z.string(),
     complete: z.boolean(),
-    listed: z.number().describe("Online members in the list (at most the cap)."),
+    listed: z.number(),
     list_cap: z.number(),
-    may_be_capped: z
-      .boolean()
-      .describe("true when the list is at a cap (1,000, or 30 on lower editions), so more may be online."),
-    online_member_num: z.number().optional().describe("Community only: the exact online count (4-minute refresh)."),
+    may_be_capped: z.boolean().describe("At a list cap: more may be online."),
+    online_member_num: z.number().optional(),
     joined_last_5_minutes: z.number(),
     joined_last_hour: z.number(),
     newest_join: StringOrNull,
@@ -144,7 +138,7 @@ export default defineTool({
         : undefined;
     const { listed, last5, lastHour, newest, pages } = st;
     const oldest = st.oldest || Number.POSITIVE_INFINITY;
-    const sample = st.sample.map((m) => ({ account: m.a, join_time: isoFromSeconds(m.t), join_time_s: m.t }));
+    const sample = st.sample.map((m) => ({ account: m.a, join_time: isoFromSeconds(m.t) }));
     let onlineNum: number | undefined;
     if (isCommunityGroupId(args.group_id)) {
       try {

@@ -110,9 +110,33 @@ describe("Streamable HTTP", () => {
     expect((await post({ authorization: "Bearer wrong" })).status).toBe(401);
   });
 
+  it("without a token, refuses pages on other localhost ports but accepts its own origin", async () => {
+    const open = await startHttp(["--demo"]);
+    try {
+      const own = new URL(open.url).origin;
+      const ping = (origin?: string) =>
+        fetch(open.url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            ...(origin ? { origin } : {}),
+          },
+          body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+        });
+      expect((await ping("http://localhost:9999")).status).toBe(403);
+      expect((await ping("http://127.0.0.1:5173")).status).toBe(403);
+      expect((await ping(own)).status).toBe(200);
+      expect((await ping()).status).toBe(200); // non-browser clients send no Origin
+    } finally {
+      open.proc.kill();
+    }
+  });
+
   it("answers 403 for a foreign Origin or Host", async () => {
     const auth = { authorization: "Bearer t0ken-for-tests" };
     expect((await post({ ...auth, origin: "https://evil.example" })).status).toBe(403);
+    // With the token, a loopback page on another port may call (the token protects it).
     expect((await post({ ...auth, origin: "http://localhost:5173" })).status).toBe(200);
     const { request } = await import("undici");
     const r = await request(server.url, {

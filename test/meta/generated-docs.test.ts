@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderManifest, renderReadme } from "../../scripts/generated-docs.js";
+import { allListingCosts } from "../../scripts/tool-listing.js";
 import { ALL_TOOLS } from "../../src/tools/index.js";
 
 describe("generated docs", () => {
-  it("README tables match the registry and the option table (run npm run gen)", () => {
+  it("README tables (tools, listing costs, options) match the code (run npm run gen)", async () => {
     const readme = readFileSync("README.md", "utf8");
-    expect(renderReadme(readme)).toBe(readme);
+    expect(renderReadme(readme, await allListingCosts())).toBe(readme);
   });
 
   it("manifest.json tools match the registry (run npm run gen)", () => {

@@ -9,23 +9,15 @@ export const MaxSecondsParam = z
   .min(1)
   .max(300)
   .default(40)
-  .describe(
-    "Time budget in seconds (default 40, inside the usual 60 s client timeout). When it runs out the result is partial with a resume_cursor.",
-  );
+  .describe("Time budget; past it the result is partial, with resume_cursor.");
 
 export const ResumeCursorParam = z
   .string()
   .max(4096)
   .optional()
-  .describe(
-    "resume_cursor from a previous partial result of this same call; continues the scan where it stopped, keeping the counts.",
-  );
+  .describe("From a partial result of the same call: continues it.");
 
-export const StopReasonOut = z
-  .enum(["done", "max_items", "max_seconds", "early_exit", "upstream_error"])
-  .describe(
-    "Why the scan stopped: done (group exhausted), max_items, max_seconds (budget), early_exit (enough matches), upstream_error (a page failed after retries; see upstream_error).",
-  );
+export const StopReasonOut = z.enum(["done", "max_items", "max_seconds", "early_exit", "upstream_error"]);
 
 export const UpstreamErrorOut = z
   .object({
@@ -34,7 +26,7 @@ export const UpstreamErrorOut = z
     meaning: z.string(),
     next_step: z.string(),
   })
-  .describe("The failure that stopped the scan; the counts so far are kept and resume_cursor continues from it.");
+  .describe("Set when stopped_because is upstream_error.");
 
 /**
  * The closing text of a partial aggregate result: why it stopped and the exact next call, so a host that

@@ -1,4 +1,5 @@
-// Members in snake_case with ISO times, sanitised member-written text, and the raw seconds kept.
+// Members in snake_case with ISO times (one form per time: agents read ISO; raw seconds only cost tokens)
+// and sanitised member-written text.
 import { z } from "zod";
 import type { MemberProfile, OnlineMember } from "../../chat/wire-types.js";
 import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
@@ -12,12 +13,9 @@ export const MemberOut = z.object({
   role: z.string().optional(),
   name_card: z.string().optional(),
   join_time: StringOrNull.optional(),
-  join_time_s: z.number().optional(),
-  last_send_msg_time: StringOrNull.optional().describe("null = never sent a message"),
-  last_send_msg_time_s: z.number().optional(),
-  muted: z.boolean().optional().describe("true when MuteUntil is in the future"),
+  last_send_msg_time: StringOrNull.optional(),
+  muted: z.boolean().optional(),
   muted_until: StringOrNull.optional(),
-  muted_until_s: z.number().optional(),
   msg_flag: z.string().optional(),
   msg_seq: z.number().optional(),
   custom_data: z.array(KeyValueOut).optional(),
@@ -28,18 +26,11 @@ export function memberToOutput(m: MemberProfile, nowS: number): MemberOutput {
   const out: MemberOutput = { account: sanitizeText(m.Member_Account, 64) };
   if (m.Role !== undefined) out.role = m.Role;
   if (m.NameCard !== undefined) out.name_card = sanitizeText(m.NameCard, 100);
-  if (m.JoinTime !== undefined) {
-    out.join_time = isoFromSeconds(m.JoinTime);
-    out.join_time_s = m.JoinTime;
-  }
-  if (m.LastSendMsgTime !== undefined) {
-    out.last_send_msg_time = isoFromSeconds(m.LastSendMsgTime);
-    out.last_send_msg_time_s = m.LastSendMsgTime;
-  }
+  if (m.JoinTime !== undefined) out.join_time = isoFromSeconds(m.JoinTime);
+  if (m.LastSendMsgTime !== undefined) out.last_send_msg_time = isoFromSeconds(m.LastSendMsgTime);
   if (m.MuteUntil !== undefined) {
     out.muted = m.MuteUntil > nowS;
     out.muted_until = out.muted ? isoFromSeconds(m.MuteUntil) : null;
-    out.muted_until_s = m.MuteUntil;
   }
   if (m.MsgFlag !== undefined) out.msg_flag = sanitizeText(m.MsgFlag, 40);
   if (m.MsgSeq !== undefined) out.msg_seq = m.MsgSeq;
@@ -52,7 +43,6 @@ export const OnlineMemberOut = z.object({
   nick_name: z.string().optional(),
   avatar: z.string().optional(),
   join_time: StringOrNull.optional(),
-  join_time_s: z.number().optional(),
 });
 export type OnlineMemberOutput = z.infer<typeof OnlineMemberOut>;
 
@@ -60,10 +50,7 @@ export function onlineMemberToOutput(m: OnlineMember): OnlineMemberOutput {
   const out: OnlineMemberOutput = { account: sanitizeText(m.Member_Account, 64) };
   if (m.NickName !== undefined) out.nick_name = sanitizeText(m.NickName, 100);
   if (m.Avatar !== undefined) out.avatar = sanitizeText(m.Avatar, 300);
-  if (m.JoinTime !== undefined) {
-    out.join_time = isoFromSeconds(m.JoinTime);
-    out.join_time_s = m.JoinTime;
-  }
+  if (m.JoinTime !== undefined) out.join_time = isoFromSeconds(m.JoinTime);
   return out;
 }
 

@@ -8,23 +8,20 @@ export const GroupIdParam = z
   .min(1)
   .max(64)
   .regex(/^[\x20-\x7e]+$/, "group IDs are printable ASCII")
-  .describe(
-    "Exact group ID, e.g. @TGS#1NVTZEAE4 (system IDs start with @TGS#; Community IDs start with @TGS#_). Case-sensitive.",
-  );
+  .describe("e.g. @TGS#1NVTZEAE4; Community IDs start with @TGS#_.");
 
 export const RoleParam = z.enum(MEMBER_ROLES as unknown as ["Owner", "Admin", "Member"]);
 
 export const CustomKeysParam = z
   .array(z.string().min(1).max(64))
   .max(20)
-  .describe("Keys of custom member fields (AppMemberDefinedData) to return; keys are configured in the Chat console.");
+  .describe("AppMemberDefinedData keys to return.");
 
 export const AccountParam = z
   .string()
   .min(1)
   .max(32)
-  .regex(/^[\x20-\x7e]+$/, "UserIDs are printable ASCII")
-  .describe("A member's UserID (Member_Account).");
+  .regex(/^[\x20-\x7e]+$/, "UserIDs are printable ASCII");
 
 export const MarkParam = z
   .number()
