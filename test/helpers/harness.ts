@@ -56,6 +56,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     identifier: c.identifier,
     userSig: createUserSigProvider({ sdkAppId: c.sdkAppId, identifier: c.identifier, secretKey: c.secretKey }),
     retryBaseDelayMs: 5,
+    rateLimitDelayMs: 20,
     ...o.clientOptions,
   });
   const server = buildServer({ chat, config, tools: selectTools(ALL_TOOLS, config), logger, version: "test" });
