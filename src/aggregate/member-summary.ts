@@ -2,24 +2,28 @@
 // large the group), and serialises its state into a resume cursor.
 import { z } from "zod";
 import type { MemberProfile } from "../chat/wire-types.js";
+import { sanitizeText } from "../core/sanitize.js";
 import { DAY_SECONDS } from "../core/time.js";
 
 export const WINDOWS = [7, 30, 90] as const;
 const ADMIN_CAP = 20;
 const SAMPLE_SIZE = 5;
 
+const Count = z.number().int().min(0);
+const Account = z.string().max(64);
+// What a cursor carries back, range-checked again (it is signed, but a bug must not print nonsense).
 export const SummaryStateSchema = z.object({
-  now: z.number(),
-  scanned: z.number(),
-  pages: z.number(),
-  byRole: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number() }),
-  muted: z.number(),
-  neverSpoke: z.number(),
-  joined: z.array(z.number()).length(WINDOWS.length),
-  lastSpoke: z.array(z.number()).length(WINDOWS.length),
-  owners: z.array(z.string()).max(5),
-  admins: z.array(z.string()).max(ADMIN_CAP),
-  sample: z.array(z.string()).max(SAMPLE_SIZE),
+  now: Count,
+  scanned: Count,
+  pages: Count,
+  byRole: z.object({ Owner: Count, Admin: Count, Member: Count }),
+  muted: Count,
+  neverSpoke: Count,
+  joined: z.array(Count).length(WINDOWS.length),
+  lastSpoke: z.array(Count).length(WINDOWS.length),
+  owners: z.array(Account).max(5),
+  admins: z.array(Account).max(ADMIN_CAP),
+  sample: z.array(Account).max(SAMPLE_SIZE),
 });
 export type SummaryState = z.infer<typeof SummaryStateSchema>;
 
@@ -43,8 +47,10 @@ export function addMember(s: SummaryState, m: MemberProfile): void {
   s.scanned++;
   const role = m.Role ?? "Member";
   s.byRole[role]++;
-  if (role === "Owner" && s.owners.length < 5) s.owners.push(m.Member_Account);
-  if (role === "Admin" && s.admins.length < ADMIN_CAP) s.admins.push(m.Member_Account);
+  // Account IDs come from upstream: sanitised like any member-written text before they are printed.
+  const account = sanitizeText(m.Member_Account, 64);
+  if (role === "Owner" && s.owners.length < 5) s.owners.push(account);
+  if (role === "Admin" && s.admins.length < ADMIN_CAP) s.admins.push(account);
   if ((m.MuteUntil ?? 0) > s.now) s.muted++;
   const last = m.LastSendMsgTime ?? 0;
   if (last === 0) s.neverSpoke++;
@@ -53,7 +59,7 @@ export function addMember(s: SummaryState, m: MemberProfile): void {
     if ((m.JoinTime ?? 0) >= since) s.joined[i]!++;
     if (last > 0 && last >= since) s.lastSpoke[i]!++;
   });
-  if (s.sample.length < SAMPLE_SIZE) s.sample.push(m.Member_Account);
+  if (s.sample.length < SAMPLE_SIZE) s.sample.push(account);
 }
 
 export function windowsOut(counts: number[]): { last_7_days: number; last_30_days: number; last_90_days: number } {

@@ -1,16 +1,18 @@
-// Resume cursors: opaque base64url JSON that carries the scan position and the partial counts, so a
-// later call continues the scan and ends with the same totals; no server-side session is needed.
-// A cursor is bound to the tool, the group and the filters, and rejected anywhere else.
-import { createHash } from "node:crypto";
+// Resume cursors: base64url JSON that carries the scan position and the partial counts, so a later call
+// continues the scan and ends with the same totals; no server-side session is needed. A cursor is
+// signed (HMAC-SHA256 with a key derived from the app's secret, so any replica can verify it and nobody
+// can invent counts or rebind it to another group), bound to the tool, the group and the filters, and
+// its contents are range-checked again when it comes back.
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { ChatInputError } from "../chat/errors.js";
 
-const VERSION = 1;
+const VERSION = 2;
 const COPY_IT =
   "Pass the resume_cursor string exactly as a previous partial result gave it, or call again without it to start over.";
 
 const PositionSchema = z.union([
-  z.object({ kind: z.literal("offset"), offset: z.number().int().min(0) }),
+  z.object({ kind: z.literal("offset"), offset: z.number().int().min(0).max(100_000_000) }),
   z.object({ kind: z.literal("next"), next: z.string().max(64) }),
 ]);
 
@@ -20,7 +22,7 @@ const EnvelopeSchema = z.object({
   bind: z.string(),
   pos: PositionSchema,
   /** Members of the page at `pos` already consumed. */
-  skip: z.number().int().min(0),
+  skip: z.number().int().min(0).max(10_000),
   state: z.unknown(),
 });
 
@@ -30,11 +32,51 @@ export function bindingOf(parts: unknown): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 16);
 }
 
-export function encodeCursor(env: CursorEnvelope): string {
-  return Buffer.from(JSON.stringify(env)).toString("base64url");
+/** The key cursors are signed with, derived from the app's secret (replicas of one app derive the same). */
+export function deriveCursorKey(secret: string): Buffer {
+  return createHmac("sha256", secret).update("tencent-chat-group-mcp resume cursor v2").digest();
 }
 
-export function decodeCursor<S>(
+const TAG_LENGTH = 22; // base64url characters: 128 bits of the HMAC
+
+function tagOf(key: Buffer, payload: string): string {
+  return createHmac("sha256", key).update(payload).digest("base64url").slice(0, TAG_LENGTH);
+}
+
+export interface CursorCodec {
+  encode(env: Omit<CursorEnvelope, "v">): string;
+  decode<S>(
+    cursor: string,
+    tool: string,
+    bind: string,
+    state: z.ZodType<S>,
+  ): Omit<CursorEnvelope, "state"> & { state: S };
+}
+
+export function cursorCodec(key: Buffer): CursorCodec {
+  return {
+    encode: (env) => {
+      const payload = Buffer.from(JSON.stringify({ v: VERSION, ...env })).toString("base64url");
+      return `${payload}.${tagOf(key, payload)}`;
+    },
+    decode: (cursor, tool, bind, state) => {
+      const dot = cursor.lastIndexOf(".");
+      const payload = cursor.slice(0, dot);
+      const given = Buffer.from(cursor.slice(dot + 1));
+      const expected = Buffer.from(tagOf(key, payload));
+      if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new ChatInputError(
+          "resume_cursor",
+          "resume_cursor is not a cursor this server issued (or was edited)",
+          undefined,
+          COPY_IT,
+        );
+      return decodePayload(payload, tool, bind, state);
+    },
+  };
+}
+
+function decodePayload<S>(
   cursor: string,
   tool: string,
   bind: string,

@@ -1,7 +1,10 @@
 // One server factory for both transports: registers the selected tools in one loop, with one
 // wrapper that builds the ToolContext, checks write permission, and turns every failure into a result.
+
+import { randomBytes } from "node:crypto";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CursorCodec, cursorCodec, deriveCursorKey } from "../aggregate/resume-cursor.js";
 import type { ChatGroupApi } from "../chat/api.js";
 import { ConfigurationError } from "../chat/errors.js";
 import type { Config } from "../config/load.js";
@@ -67,12 +70,20 @@ function listed(tool: ToolDefinition) {
   };
 }
 
+/** Cursors signed with a key from the app's secret: every replica of one app accepts the others' cursors. */
+function cursorsFor(config: Config): CursorCodec {
+  const c = config.credentials;
+  const secret = c?.kind === "secretKey" ? c.secretKey : c?.kind === "userSig" ? c.userSig : undefined;
+  return cursorCodec(secret ? deriveCursorKey(secret) : randomBytes(32));
+}
+
 export function buildServer(deps: ServerDeps): McpServer {
   const server = new McpServer(
     { name: "tencent-chat-group-mcp", version: deps.version, title: "Tencent Cloud Chat groups" },
     { capabilities: { logging: {} }, instructions: SERVER_INSTRUCTIONS },
   );
   const runtime = { demo: deps.config.demo, writesEnabled: deps.config.enableWrites && !deps.config.readOnly };
+  const cursors = cursorsFor(deps.config);
   for (const tool of deps.tools) {
     server.registerTool(
       tool.name,
@@ -87,6 +98,7 @@ export function buildServer(deps: ServerDeps): McpServer {
         const ctx: ToolContext = {
           chat: countingChat(deps.chat, calls),
           runtime,
+          cursors,
           signal: extra.signal,
           progress: async (u) => {
             if (progressToken === undefined) return;

@@ -1,6 +1,7 @@
 // A tool is data plus a handler. Handlers receive their dependencies through ToolContext;
 // they never build a client or import transport code, so metadata stays importable offline.
 import type { z } from "zod";
+import type { CursorCodec } from "../aggregate/resume-cursor.js";
 import type { ChatGroupApi } from "../chat/api.js";
 
 export type Toolset = "raw" | "aggregate" | "meta";
@@ -31,6 +32,8 @@ export interface ToolContext {
   /** The Chat API. Throws ConfigurationError on use when credentials are missing. */
   chat: ChatGroupApi;
   runtime: ToolRuntime;
+  /** Signs and verifies resume cursors (key derived from the app's secret). */
+  cursors: CursorCodec;
   /** Aborted when the MCP client cancels the call (or the transport closes). */
   signal: AbortSignal;
   /** Sends notifications/progress when the caller asked for it; a no-op otherwise. */

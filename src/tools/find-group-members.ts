@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget } from "../aggregate/budget.js";
-import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
+import { bindingOf } from "../aggregate/resume-cursor.js";
 import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
+import { GROUP_TYPES } from "../chat/group-types.js";
 import type { MemberProfile, MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
@@ -26,7 +27,13 @@ const IsoDate = z
   .refine((d) => !Number.isNaN(Date.parse(d)), "not a real date")
   .describe("ISO 8601 date, e.g. 2026-10-01.");
 
-const StateSchema = z.object({ now: z.number(), scanned: z.number(), found: z.number(), type: z.string() });
+// What a cursor carries back, range-checked again (it is signed, but a bug must not print nonsense).
+const StateSchema = z.object({
+  now: z.number().int().min(0),
+  scanned: z.number().int().min(0),
+  found: z.number().int().min(0),
+  type: z.enum(GROUP_TYPES),
+});
 
 export default defineTool({
   name: NAME,
@@ -78,7 +85,7 @@ export default defineTool({
       Object.entries({ ...args, resume_cursor: undefined }).filter(([, v]) => v !== undefined),
     );
     const bind = bindingOf(criteria);
-    const resumed = args.resume_cursor ? decodeCursor(args.resume_cursor, NAME, bind, StateSchema) : undefined;
+    const resumed = args.resume_cursor ? ctx.cursors.decode(args.resume_cursor, NAME, bind, StateSchema) : undefined;
     const budget = makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal);
     const route = await routeMemberList(
       ctx.chat,
@@ -137,7 +144,7 @@ export default defineTool({
     const complete = result.complete || allAccountsFound;
     const resumeCursor =
       !complete && result.resume
-        ? encodeCursor({ v: 1, tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
+        ? ctx.cursors.encode({ tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
         : undefined;
     const members = found.map((m) => memberToOutput(m, state.now));
     const data = {

@@ -7,9 +7,10 @@ import {
   SummaryStateSchema,
   windowsOut,
 } from "../aggregate/member-summary.js";
-import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
+import { bindingOf } from "../aggregate/resume-cursor.js";
 import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
+import { GROUP_TYPES } from "../chat/group-types.js";
 import type { MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
@@ -70,7 +71,7 @@ export default defineTool({
     const roles = args.roles ? [...new Set(args.roles)].sort() : undefined;
     const bind = bindingOf([args.group_id, roles ?? null]);
     const resumed = args.resume_cursor
-      ? decodeCursor(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.string() }))
+      ? ctx.cursors.decode(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.enum(GROUP_TYPES) }))
       : undefined;
     const budget = makeBudget(
       args.max_seconds,
@@ -118,7 +119,7 @@ export default defineTool({
       complete: result.complete,
     });
     const resumeCursor = result.resume
-      ? encodeCursor({ v: 1, tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
+      ? ctx.cursors.encode({ tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
       : undefined;
     const data = {
       group_id: args.group_id,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { onlinePages } from "../aggregate/paginate.js";
-import { bindingOf, decodeCursor, encodeCursor } from "../aggregate/resume-cursor.js";
+import { bindingOf } from "../aggregate/resume-cursor.js";
 import { asUpstreamFailure, type UpstreamFailure } from "../aggregate/upstream.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
@@ -75,7 +75,9 @@ export default defineTool({
   annotations: readOnlyAnnotations("Summarize who is online in a live group"),
   async handler(args, ctx) {
     const bind = bindingOf([args.group_id, args.mark ?? null]);
-    const resumed = args.resume_cursor ? decodeCursor(args.resume_cursor, NAME, bind, OnlineStateSchema) : undefined;
+    const resumed = args.resume_cursor
+      ? ctx.cursors.decode(args.resume_cursor, NAME, bind, OnlineStateSchema)
+      : undefined;
     const st: OnlineState = resumed?.state ?? {
       now: nowSeconds(),
       listed: 0,
@@ -134,7 +136,7 @@ export default defineTool({
     }
     const resumeCursor =
       !complete && stopped
-        ? encodeCursor({ v: 1, tool: NAME, bind, pos: { kind: "next", next: String(at) }, skip: 0, state: st })
+        ? ctx.cursors.encode({ tool: NAME, bind, pos: { kind: "next", next: String(at) }, skip: 0, state: st })
         : undefined;
     const { listed, last5, lastHour, newest, pages } = st;
     const oldest = st.oldest || Number.POSITIVE_INFINITY;
