@@ -93,6 +93,10 @@ async function* offsetPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
   }
 }
 
+function* offsetsBetween(from: number, to: number, step: number): Generator<number> {
+  for (let off = from; off < to; off += step) yield off;
+}
+
 /** Offsets from `from` up to `memberNum`, fetched concurrently and yielded in order. */
 async function* plannedOffsetPages(
   chat: ChatGroupApi,
@@ -102,9 +106,10 @@ async function* plannedOffsetPages(
   size: number,
   signal: AbortSignal,
 ): AsyncGenerator<MemberPage> {
-  const offsets: number[] = [];
-  // At least one page, so an empty or shrunken group still answers with its MemberNum.
-  for (let off = from; off < Math.max(memberNum, from + 1); off += size) offsets.push(off);
+  // Offsets are generated as the pool asks for them, never listed up front: MemberNum comes from
+  // upstream, and a hostile or broken answer (10^12) must cost nothing but the pages actually read; the
+  // first short page ends the scan. At least one page, so an empty group still answers its MemberNum.
+  const offsets = offsetsBetween(from, Math.max(memberNum, from + 1), size);
   let end = from;
   let latestNum = memberNum;
   for await (const page of orderedConcurrent(offsets, o.concurrency, (off) =>

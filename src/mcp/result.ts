@@ -9,10 +9,25 @@ import { sanitizeText } from "../core/sanitize.js";
 
 export const DEMO_LABEL = "[DEMO DATA from the embedded emulator, not your real groups]";
 
-export function toToolResult(data: Record<string, unknown>, text: string, opts: { demo: boolean }): CallToolResult {
+/** Every string in a value passed through `redact` (structured results carry upstream text too). */
+export function redactDeep<T>(value: T, redact: (s: string) => string): T {
+  if (typeof value === "string") return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+  return value;
+}
+
+export function toToolResult(
+  data: Record<string, unknown>,
+  text: string,
+  opts: { demo: boolean; redact: (s: string) => string },
+): CallToolResult {
+  // Upstream answers can echo a request URL (ErrorInfo): nothing leaves without the credential redaction.
+  const safeText = opts.redact(text);
   return {
-    content: [{ type: "text", text: opts.demo ? `${DEMO_LABEL}\n${text}` : text }],
-    structuredContent: data,
+    content: [{ type: "text", text: opts.demo ? `${DEMO_LABEL}\n${safeText}` : safeText }],
+    structuredContent: redactDeep(data, opts.redact),
     ...(opts.demo ? { _meta: { demo: true } } : {}),
   };
 }

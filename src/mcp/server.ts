@@ -10,7 +10,7 @@ import { ConfigurationError } from "../chat/errors.js";
 import type { Config } from "../config/load.js";
 import type { Logger } from "../core/logger.js";
 import type { LogLevel, ToolContext, ToolDefinition } from "../tools/define.js";
-import { toErrorResult, toToolResult } from "./result.js";
+import { redactDeep, toErrorResult, toToolResult } from "./result.js";
 
 export interface ServerDeps {
   chat: ChatGroupApi;
@@ -111,7 +111,7 @@ export function buildServer(deps: ServerDeps): McpServer {
             await extra
               .sendNotification({
                 method: "notifications/message",
-                params: { level, logger: tool.name, data: { message, ...data } },
+                params: { level, logger: tool.name, data: redactDeep({ message, ...data }, deps.logger.redact) },
               })
               .catch(() => undefined);
           },
@@ -128,7 +128,10 @@ export function buildServer(deps: ServerDeps): McpServer {
           const out = await tool.handler(args as never, ctx);
           await logCalls();
           // Only answers that came from the emulator are demo data (explain_chat_error calls nothing).
-          return toToolResult(out.data as Record<string, unknown>, out.text, { demo: runtime.demo && calls.size > 0 });
+          return toToolResult(out.data as Record<string, unknown>, out.text, {
+            demo: runtime.demo && calls.size > 0,
+            redact: deps.logger.redact,
+          });
         } catch (err) {
           await logCalls();
           return toErrorResult(err, deps.logger, tool.name);
