@@ -20,7 +20,17 @@ export interface HttpOptions {
   buildServer: () => McpServer;
   /** Extra facts for /healthz (the rate limiter's mode). */
   health?: () => Record<string, unknown>;
+  /** Slow-client limits (defaults below); tests shorten them. */
+  limits?: Partial<typeof CLIENT_LIMITS>;
 }
+
+// A client that sends its request slowly holds a socket and up to 1 MB of body: cut it after 15 s
+// (Node's default is 5 minutes), check every second, and cap the connections one process holds.
+export const CLIENT_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  maxConnections: 512,
+};
 
 function jsonRpcError(
   res: ServerResponse,
@@ -70,12 +80,21 @@ export async function startHttpServer(
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const loopback = isLoopbackHost(opts.host);
 
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((err) => {
-      opts.logger.log("error", `HTTP handler failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) jsonRpcError(res, 500, "Internal server error");
-    });
-  });
+  const limits = { ...CLIENT_LIMITS, ...opts.limits };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs),
+    },
+    (req, res) => {
+      void handle(req, res).catch((err) => {
+        opts.logger.log("error", `HTTP handler failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) jsonRpcError(res, 500, "Internal server error");
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   function originAllowed(origin: string, hostname: string): boolean {
     let o: URL;
@@ -95,7 +114,8 @@ export async function startHttpServer(
     const hostname = hostnameOf(req.headers.host ?? "");
     // DNS rebinding: a loopback server answers only to loopback Host names. A server on another address
     // is reached under names we cannot know (and requires the bearer token), so any Host is accepted.
-    if (loopback && !LOOPBACK_NAMES.has(hostname))
+    // The bound address itself is a valid Host too (--host 127.0.0.2).
+    if (loopback && !LOOPBACK_NAMES.has(hostname) && hostname !== hostnameOf(opts.host))
       return jsonRpcError(res, 403, `Invalid Host: ${hostname || "(none)"}`);
     // Browsers send Origin; other clients do not. Without a token, only this server's own origin may call
     // it: any web page on another localhost port (a dev server, a malicious package) would otherwise read
@@ -110,7 +130,8 @@ export async function startHttpServer(
     if (url.pathname !== "/mcp") return jsonRpcError(res, 404, "Not found: the MCP endpoint is /mcp");
     if (opts.token) {
       const auth = req.headers.authorization ?? "";
-      const given = auth.startsWith("Bearer ") ? auth.slice(7) : "";
+      // The scheme name is case-insensitive (RFC 7235 §2.1).
+      const given = /^bearer +(.+)$/i.exec(auth)?.[1] ?? "";
       if (!given || !sameSecret(given, opts.token))
         return jsonRpcError(res, 401, "Unauthorized: send Authorization: Bearer <TENCENT_CHAT_MCP_TOKEN>", {
           "www-authenticate": 'Bearer realm="tencent-chat-group-mcp"',
