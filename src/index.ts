@@ -21,14 +21,21 @@ async function serve(config: Config): Promise<void> {
     import("./tools/select.js"),
   ]);
   const tools = selectTools(ALL_TOOLS, config);
+  const hidden = (config.tools ?? []).filter((n) => !tools.some((t) => t.name === n));
+  if (hidden.length > 0)
+    logger.log(
+      "warning",
+      `--tools names ${hidden.join(", ")}, which change data and are not listed: writes are disabled. Add --enable-writes (and drop --read-only) to list them.`,
+    );
+  if (tools.length === 0) logger.log("warning", "No tools are listed: check --tools, --toolsets and --enable-writes.");
   const backend = await openBackend(config, logger);
   const make = () => buildServer({ chat: backend.chat, config: backend.config, tools, logger, version: VERSION });
-  const shutdown = async () => {
+  const shutdown = async (code = 0) => {
     await backend.close().catch(() => undefined);
-    process.exit(0);
+    process.exit(code);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
   if (config.transport === "http") {
     const { startHttpServer } = await import("./mcp/http.js");
     const http = await startHttpServer({
@@ -38,6 +45,11 @@ async function serve(config: Config): Promise<void> {
       logger,
       buildServer: make,
       health: backend.health,
+    }).catch(async (err: unknown) => {
+      // A busy port or a bad host must end the process (the demo emulator would otherwise keep it alive).
+      await backend.close().catch(() => undefined);
+      const why = err instanceof Error ? err.message : String(err);
+      throw new ConfigurationError(`cannot serve HTTP on ${config.host}:${config.port}: ${why}`);
     });
     logger.log(
       "info",
@@ -48,9 +60,19 @@ async function serve(config: Config): Promise<void> {
   const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const server = make();
   const transport = new StdioServerTransport();
-  transport.onclose = () => void shutdown();
+  let fatal = false;
+  transport.onerror = (err) => {
+    // The SDK drops the connection on a line over its 10 MB limit: say why, and exit non-zero.
+    fatal ||= /exceeded maximum size/.test(err.message);
+    logger.log(fatal ? "error" : "warning", `stdio: ${err.message}${fatal ? "; exiting" : ""}`);
+  };
+  transport.onclose = () => void shutdown(fatal ? 1 : 0);
   // The host closing our stdin means it is done with us: exit instead of lingering as an orphan.
   process.stdin.once("end", () => void shutdown());
+  // The host closing our stdout (EPIPE) likewise: exit cleanly instead of crashing on the next write.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") void shutdown();
+  });
   await server.connect(transport);
   logger.log("info", `MCP server ready on stdio (${tools.length} tools${config.demo ? ", demo mode" : ""}).`);
 }
@@ -117,6 +139,7 @@ main(process.argv.slice(2)).then(
         ? err.message
         : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`tencent-chat-group-mcp: ${createLogger("error").redact(message)}\n`);
-    process.exitCode = 2;
+    // Exit now: whatever a failed start-up left open (an emulator, a socket) must not keep the process alive.
+    process.exit(2);
   },
 );

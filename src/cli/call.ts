@@ -1,6 +1,7 @@
 // `tencent-chat-group-mcp call <tool> --args '<json>' [--json]`: run one tool through a real MCP client
-// against the configured backend (or --demo). Exit 0 on success, 1 on an isError result, 2 on usage errors.
-import type { Config } from "../config/load.js";
+// against the configured backend (or --demo). Exit 0 on success, 1 on an isError result or any failure
+// (never 0 without an answer), 2 on usage errors.
+import { CONFIG_OPTIONS, type Config } from "../config/load.js";
 
 export interface CallInput {
   config: Config;
@@ -11,9 +12,15 @@ export interface CallInput {
   err: (line: string) => void;
 }
 
-/** The server flags of the call, without the tool name and the call's own options. */
-function serverArgs(argv: string[], tool: string): string[] {
-  const out: string[] = [];
+const SECRET_FLAGS = new Map(CONFIG_OPTIONS.filter((o) => o.secret && o.env).map((o) => [`--${o.flag}`, o.env!]));
+
+/**
+ * The server flags of the call, without the tool name and the call's own options. Secret flags move to
+ * the child's environment: a command line is visible to every user of the machine (ps).
+ */
+export function serverArgs(argv: string[], tool: string): { args: string[]; env: Record<string, string> } {
+  const args: string[] = [];
+  const env: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === tool) continue;
@@ -22,9 +29,22 @@ function serverArgs(argv: string[], tool: string): string[] {
       i++;
       continue;
     }
-    out.push(a);
+    const [flag, inline] = a.split(/=(.*)/s, 2) as [string, string | undefined];
+    const envName = SECRET_FLAGS.get(flag);
+    if (envName) {
+      const value = inline ?? argv[++i];
+      if (value !== undefined) env[envName] = value;
+      continue;
+    }
+    args.push(a);
   }
-  return out;
+  return { args, env };
+}
+
+/** How long to wait for the answer: the tool's own time budget plus a margin (longer calls report progress). */
+function callTimeoutMs(args: Record<string, unknown>): number {
+  const budget = typeof args.max_seconds === "number" ? args.max_seconds : 40;
+  return Math.max(60, budget + 30) * 1000;
 }
 
 export async function runCallCommand(input: CallInput): Promise<number> {
@@ -43,21 +63,46 @@ export async function runCallCommand(input: CallInput): Promise<number> {
     }
   }
   const { connectToSelf } = await import("./spawn-client.js");
-  const client = await connectToSelf(serverArgs(input.argv, tool));
+  const { args: childArgs, env } = serverArgs(input.argv, tool);
+  const debug = input.config.logLevel === "debug";
+  // The server's log is read, never left to fill the pipe: shown as it comes with --log-level debug,
+  // and its tail on a failure.
+  const child = await connectToSelf(childArgs, { ...process.env, ...env }, debug ? input.err : undefined).catch(
+    (err: unknown) => {
+      input.err(`the server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    },
+  );
+  if (!child) return 1;
+  const { client, stderrTail } = child;
   try {
     const { tools } = await client.listTools();
     if (!tools.some((t) => t.name === tool)) {
-      input.err(`unknown tool "${tool}". Tools this server lists: ${tools.map((t) => t.name).join(", ")}`);
+      const writeTool = !input.config.enableWrites && /^set_|_bulk$/.test(tool);
+      input.err(
+        writeTool
+          ? `"${tool}" is not listed because writes are disabled: add --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true).`
+          : `unknown tool "${tool}". Tools this server lists: ${tools.map((t) => t.name).join(", ")}`,
+      );
       return 2;
     }
-    const result = await client.callTool({ name: tool, arguments: args });
+    const result = await client.callTool({ name: tool, arguments: args }, undefined, {
+      timeout: callTimeoutMs(args),
+      onprogress: () => undefined,
+      resetTimeoutOnProgress: true,
+    });
     if (input.extra.json === true && result.structuredContent)
       input.out(JSON.stringify(result.structuredContent, null, 2));
     else
       for (const c of (result.content ?? []) as { type: string; text?: string }[])
         if (c.type === "text" && c.text) input.out(c.text);
     return result.isError ? 1 : 0;
+  } catch (err) {
+    input.err(`the call failed: ${err instanceof Error ? err.message : String(err)}`);
+    const tail = stderrTail();
+    if (tail && !debug) input.err(`server log (last lines):\n${tail}`);
+    return 1;
   } finally {
-    await client.close();
+    await client.close().catch(() => undefined);
   }
 }

@@ -72,7 +72,7 @@ export async function runDemoTour(io: { out: (line: string) => void }): Promise<
   io.out(
     "Starting tencent-chat-group-mcp in demo mode (embedded emulator, demo data) and connecting an MCP client over stdio...",
   );
-  const client = await connectToSelf(["--demo", "--enable-writes"]);
+  const { client } = await connectToSelf(["--demo", "--enable-writes"]);
   try {
     const { tools } = await client.listTools();
     io.out(`\nThe server lists ${tools.length} tools: ${tools.map((t) => t.name).join(", ")}`);

@@ -221,7 +221,9 @@ export function renderHelp(): string {
     const flag = `--${o.flag}${o.type === "string" ? " <value>" : ""}`;
     const env = o.env ? ` [${o.env}]` : "";
     const def = o.defaultText ? ` (default: ${o.defaultText})` : "";
-    lines.push(`  ${flag}${env}`, `      ${o.meaning}${def}`);
+    // A command line is visible to every user of the machine (ps): secrets belong in the environment.
+    const secret = o.secret && o.env ? ` Prefer ${o.env} to the flag: command lines are visible in ps.` : "";
+    lines.push(`  ${flag}${env}`, `      ${o.meaning}${def}${secret}`);
   }
   return lines.join("\n");
 }

@@ -72,7 +72,7 @@ export default defineTool({
     const req: GetGroupMemberInfoRequest = { GroupId: args.group_id, Limit: args.limit };
     if (community) req.Next = args.next_cursor ?? "";
     else req.Offset = args.offset ?? 0;
-    if (args.roles) req.MemberRoleFilter = args.roles;
+    if (args.roles) req.MemberRoleFilter = [...new Set(args.roles)];
     if (args.fields) req.MemberInfoFilter = args.fields.map((f) => FIELD_MAP[f]);
     if (args.custom_keys) req.AppDefinedDataFilter_GroupMember = args.custom_keys;
     const page = await ctx.chat.getGroupMemberInfo(req, { signal: ctx.signal });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mapConcurrent } from "../aggregate/pool.js";
 import { describeChatError, describeFailure } from "../chat/error-codes.js";
+import { ChatApiError } from "../chat/errors.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
 import type { GroupInfo } from "../chat/wire-types.js";
@@ -87,9 +88,11 @@ export default defineTool({
         // One failed batch does not hide the others: its groups are reported as errors.
         const d = describeFailure(err);
         if (d.retryable) failedRetryable.push(...batch);
+        // Tencent's own words stay raw here: they are quoted once, when the error is described below.
+        const info = err instanceof ChatApiError ? err.info : d.meaning;
         return {
           groups: [],
-          errors: batch.map((id) => ({ GroupId: id, ErrorCode: d.code ?? -1, ErrorInfo: d.meaning })),
+          errors: batch.map((id) => ({ GroupId: id, ErrorCode: d.code ?? -1, ErrorInfo: info })),
         };
       } finally {
         done++;

@@ -63,6 +63,7 @@ export default defineTool({
     openWorldHint: true,
   },
   async handler(args, ctx) {
+    const marks = [...new Set(args.marks)]; // [1000, 1000] is one mark
     const chunks: string[][] = [];
     for (let i = 0; i < args.accounts.length; i += CHUNK) chunks.push(args.accounts.slice(i, i + CHUNK));
     const base = { group_id: args.group_id, action: args.action, requested: args.accounts.length };
@@ -105,7 +106,7 @@ export default defineTool({
           {
             GroupId: args.group_id,
             CommandType: args.action === "set" ? 1 : 2,
-            MemberList: chunk.map((a) => ({ Member_Account: a, Marks: args.marks })),
+            MemberList: chunk.map((a) => ({ Member_Account: a, Marks: marks })),
           },
           { signal: ctx.signal },
         );

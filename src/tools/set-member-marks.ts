@@ -62,7 +62,8 @@ export default defineTool({
       {
         GroupId: args.group_id,
         CommandType: args.action === "set" ? 1 : 2,
-        MemberList: args.members.map((m) => ({ Member_Account: m.account, Marks: m.marks })),
+        // Duplicate marks in one list ([1000, 1000]) are sent once.
+        MemberList: args.members.map((m) => ({ Member_Account: m.account, Marks: [...new Set(m.marks)] })),
       },
       { signal: ctx.signal },
     );

@@ -13,7 +13,13 @@ export const GroupIdParam = z
 export const RoleParam = z.enum(MEMBER_ROLES as unknown as ["Owner", "Admin", "Member"]);
 
 export const CustomKeysParam = z
-  .array(z.string().min(1).max(64))
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, "custom keys have no control characters"),
+  )
   .max(20)
   .describe("AppMemberDefinedData keys to return.");
 
