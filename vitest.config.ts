@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 // Tests that measure rates (the emulator's per-second windows under 50 clients) run after everything
 // else, alone on the machine: with the rest of the suite in parallel on two cores, scheduling jitter,
 // not the code, decides whether a second holds 93 or 101 calls.
-const ALONE = ["test/reliability/replicas.test.ts", "test/reliability/load.test.ts"];
+const ALONE = [
+  "test/reliability/replicas.test.ts",
+  "test/reliability/load.test.ts",
+  "test/reliability/many-scans.test.ts",
+];
 
 const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
 

@@ -16,6 +16,7 @@ import { LocalRateLimiters, type RateLimiters } from "./rate-limiters.js";
 import { buildRequest, randomU32 } from "./request.js";
 import * as S from "./response-schemas.js";
 import { backoffMs, isRetryable, RATE_LIMIT_CODES, waitBeforeRetry } from "./retry.js";
+import { SendSlots } from "./send-slots.js";
 import { HttpSender } from "./transport.js";
 import { createUserSigProvider, type UserSigProvider } from "./usersig.js";
 import type {
@@ -54,12 +55,15 @@ export interface ChatClientOptions {
 }
 
 const FAILOVER_AFTER_CONNECTION_FAILURES = 3;
+// Requests on the wire at once = HTTP connections: a request never waits in the pool after its token.
+const SEND_SLOTS = 32;
 // Longer waits (70050 asks for a minute) are not taken silently: the error goes back to the caller,
 // whose next step says how long to wait.
 const MAX_SILENT_WAIT_MS = 30_000;
 
 export class ChatClient implements ChatGroupApi {
-  private readonly sender = new HttpSender();
+  private readonly sender = new HttpSender(SEND_SLOTS);
+  private readonly slots = new SendSlots(SEND_SLOTS);
   readonly rateLimiters: RateLimiters;
   private baseUrl: string;
   private connectionFailures = 0;
@@ -128,13 +132,15 @@ export class ChatClient implements ChatGroupApi {
     const bucket = this.rateLimiters.gate(api);
     for (let attempt = 1; ; attempt++) {
       opts.signal?.throwIfAborted();
-      await bucket.take(opts.signal);
+      const release = await this.slots.acquire(opts.signal);
       const started = performance.now();
       try {
+        await bucket.take(opts.signal);
         const value = await this.attempt(api, params, schema, opts);
         this.emit({ api, attempt, durationMs: performance.now() - started, outcome: "ok" });
         return { value, attempts: attempt };
       } catch (err) {
+        release();
         if (opts.signal?.aborted) throw err;
         const rateLimited = err instanceof ChatApiError && RATE_LIMIT_CODES.has(err.code);
         if (rateLimited) bucket.slowDown();
@@ -159,6 +165,8 @@ export class ChatClient implements ChatGroupApi {
         });
         if (!affordable) throw err;
         await waitBeforeRetry(wait, opts.signal);
+      } finally {
+        release();
       }
     }
   }

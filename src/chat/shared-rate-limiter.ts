@@ -41,11 +41,11 @@ redis.call('SET', KEYS[1], string.format('%.0f', nexttat), 'PX', math.floor((nex
 return 1
 `;
 
-// Slots are spaced at 90% of the limit: arrivals at Tencent bunch a little (network and event-loop
-// jitter), and the server counts every 1-second window, so a few percent of headroom keeps all of
-// them under the limit while the replicas together still get ~90% of it (measured: at 95% a loaded
-// 2-core machine saw 1-second windows at 98-100% of the limit; at 90%, 92-94%).
-export const SHARED_FRACTION = 0.9;
+// Slots are spaced at 85% of the limit, like the local bucket's worst case: arrivals at Tencent bunch
+// (network and scheduling jitter on either side), and the server counts every 1-second window. Measured
+// on a loaded 2-core machine with 3 replicas and 50 clients: at 95% the busiest second reached 98-100%
+// of the limit, at 90% 93-100% (a rare 60007), at 85% 89-93%.
+export const SHARED_FRACTION = 0.85;
 const PAUSE_AFTER_RATE_LIMIT_MS = 250;
 /** After a Redis timeout, stay local this long before asking Redis again. */
 const RETRY_REDIS_AFTER_MS = 1000;

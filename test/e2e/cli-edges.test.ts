@@ -152,3 +152,44 @@ describe("HTTP edges", () => {
     }
   });
 });
+
+describe("cancellation over stateless HTTP", () => {
+  it("closing the connection stops the call's upstream requests", async () => {
+    const emu = await startEmulator({ port: 0, latencyMs: 5 });
+    const c = emu.credentials;
+    const s = await startHttp([], {
+      TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
+      TENCENT_CHAT_SECRET_KEY: c.secretKey,
+      TENCENT_CHAT_IDENTIFIER: c.identifier,
+      TENCENT_CHAT_BASE_URL: emu.url,
+    });
+    try {
+      const abort = new AbortController();
+      const call = fetch(s.url, {
+        method: "POST",
+        signal: abort.signal,
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: 1,
+          method: "tools/call",
+          params: { name: "summarize_group_members", arguments: { group_id: DEMO_GROUP_IDS.community1m } },
+        }),
+      }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 800));
+      const atAbort = emu.control.totalCalls();
+      expect(atAbort).toBeGreaterThan(5);
+      abort.abort();
+      await call;
+      await new Promise((r) => setTimeout(r, 300));
+      const settled = emu.control.totalCalls();
+      await new Promise((r) => setTimeout(r, 700));
+      // At most the requests already in flight finish; nothing new starts.
+      expect(emu.control.totalCalls()).toBe(settled);
+      expect(settled - atAbort).toBeLessThan(20);
+    } finally {
+      s.proc.kill();
+      await emu.stop();
+    }
+  });
+});
