@@ -110,3 +110,24 @@ describe("an out-of-range timestamp", () => {
     expect(textOf(found)).not.toMatch(/internal error/);
   });
 });
+
+describe("account IDs from upstream", () => {
+  it("are sanitised in summaries (bidi, NUL, 5,000 characters) like any member text", async () => {
+    const hostile = `evil\u202e\u0000${"x".repeat(5000)}`;
+    proxy.setBend((api, a) => {
+      if (api === "get_group_member_info")
+        for (const m of (a.MemberList as Record<string, unknown>[]) ?? [])
+          if (m.Role === "Owner" || m.Role === "Admin") m.Member_Account = hostile;
+      return a;
+    });
+    const r = await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.public });
+    proxy.setBend(undefined);
+    const d = structured<{ owner: string; admins: string[] }>(r);
+    for (const account of [d.owner, ...d.admins]) {
+      expect(account).not.toMatch(/[\u202e\u0000]/);
+      expect(account.length).toBeLessThanOrEqual(64);
+    }
+    expect(textOf(r)).not.toMatch(/[\u202e\u0000]/);
+    expect(textOf(r).length).toBeLessThan(3000);
+  });
+});
