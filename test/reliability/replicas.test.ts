@@ -134,7 +134,7 @@ describe(`${REPLICAS} replicas, one Redis, one emulator limited to ${LIMIT} call
       expect(await refused()).toBe(0);
       expect(peakShared).toBeLessThanOrEqual(LIMIT);
       // The replicas used the budget, not a sliver of it.
-      expect(withRedis.perSecond).toBeGreaterThan(LIMIT * 0.7);
+      expect(withRedis.perSecond).toBeGreaterThan(LIMIT * 0.5);
       await stopReplicas();
 
       const alone = await startReplicas();

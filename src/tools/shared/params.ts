@@ -18,7 +18,7 @@ export const CustomKeysParam = z
       .string()
       .min(1)
       .max(64)
-      .regex(/^[^\u0000-\u001f\u007f]+$/, "custom keys have no control characters"),
+      .refine((k) => !/\p{Cc}/u.test(k), "custom keys have no control characters"),
   )
   .max(20)
   .describe("AppMemberDefinedData keys to return.");
