@@ -357,10 +357,10 @@ export function describeFailure(err: unknown): ErrorDescription {
       category: "transient",
       retryable: true,
       meaning: err.timedOut
-        ? "The Chat API did not answer in time."
+        ? `The Chat API did not answer in time (${err.message}).`
         : `The Chat API could not be reached or answered garbage (${err.message}).`,
       nextStep: err.timedOut
-        ? "Retry later, or raise TENCENT_CHAT_TIMEOUT_MS."
+        ? "Retry later; for whole-group tools a larger max_seconds, otherwise TENCENT_CHAT_TIMEOUT_MS, allows more time."
         : "Check the network and TENCENT_CHAT_REGION / TENCENT_CHAT_BASE_URL, then retry.",
     };
   }

@@ -97,10 +97,12 @@ function smallMembers(spec: SmallGroupSpec): EmuMember[] {
     out.push({
       Member_Account: `${spec.prefix}${name}`,
       Role: role,
-      JoinTime: spec.anchor - joinDaysAgo * DAY,
+      // Half a day off every whole-day mark: the 7/30/90-day windows give the same counts all day long
+      // (joins exactly 30 days back flipped from "in" to "out" minutes after the emulator started).
+      JoinTime: spec.anchor - joinDaysAgo * DAY + DAY / 2,
       MsgSeq: h % 5000,
       MsgFlag: i % 4 === 0 ? "AcceptNotNotify" : "AcceptAndNotify",
-      LastSendMsgTime: neverSpoke ? 0 : spec.anchor - (h % (60 * DAY)),
+      LastSendMsgTime: neverSpoke ? 0 : spec.anchor - (h % 60) * DAY - DAY / 2,
       MuteUntil: muted ? spec.anchor + 2 * DAY : i % 9 === 7 ? spec.anchor - DAY : 0,
       NameCard: card,
       AppMemberDefinedData: [

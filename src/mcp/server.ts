@@ -9,6 +9,7 @@ import type { ChatGroupApi } from "../chat/api.js";
 import { ConfigurationError } from "../chat/errors.js";
 import type { Config } from "../config/load.js";
 import type { Logger } from "../core/logger.js";
+import { findInstructionLikeText, instructionWarning } from "../core/suspicious.js";
 import type { LogLevel, ToolContext, ToolDefinition } from "../tools/define.js";
 import { redactDeep, toErrorResult, toToolResult } from "./result.js";
 
@@ -127,6 +128,8 @@ export function buildServer(deps: ServerDeps): McpServer {
             );
           const out = await tool.handler(args as never, ctx);
           await logCalls();
+          const suspicious = findInstructionLikeText(out.data);
+          if (suspicious) out.text = `${out.text}\n${instructionWarning(suspicious)}`;
           // Only answers that came from the emulator are demo data (explain_chat_error calls nothing).
           return toToolResult(out.data as Record<string, unknown>, out.text, {
             demo: runtime.demo && calls.size > 0,

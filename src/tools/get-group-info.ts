@@ -49,6 +49,37 @@ const GroupOut = z.object({
   members_note: z.string().optional(),
 });
 
+/**
+ * The text an agent reads (many hosts show it nothing else): every field the call returned, member-written
+ * text quoted as data, custom data and listed members included.
+ */
+function renderGroup(g: z.infer<typeof GroupOut>): string[] {
+  const head: string[] = [];
+  if (g.type !== undefined) head.push(g.type);
+  if (g.name !== undefined) head.push(JSON.stringify(g.name));
+  const facts: string[] = [];
+  if (g.member_num !== undefined) facts.push(`${g.member_num} members`);
+  if (g.max_member_num !== undefined) facts.push(`max ${g.max_member_num}`);
+  if (g.owner_account !== undefined) facts.push(`owner ${g.owner_account ?? "none"}`);
+  if (g.mute_all_member !== undefined) facts.push(g.mute_all_member ? "everyone muted" : "not muted");
+  if (g.apply_join_option !== undefined) facts.push(`join: ${g.apply_join_option}`);
+  if (g.create_time !== undefined) facts.push(`created ${g.create_time ?? "unknown"}`);
+  if (g.last_info_time !== undefined) facts.push(`profile changed ${g.last_info_time ?? "never"}`);
+  if (g.last_msg_time !== undefined) facts.push(`last message ${g.last_msg_time ?? "never"}`);
+  const lines = [`${g.group_id}: ${[head.join(" "), ...facts].filter(Boolean).join(", ")}`];
+  if (g.introduction !== undefined) lines.push(`  introduction: ${JSON.stringify(g.introduction)}`);
+  if (g.notification !== undefined) lines.push(`  notification: ${JSON.stringify(g.notification)}`);
+  if (g.face_url !== undefined) lines.push(`  face_url: ${JSON.stringify(g.face_url)}`);
+  if (g.custom_data?.length)
+    lines.push(`  custom data: ${g.custom_data.map((kv) => `${kv.key}=${JSON.stringify(kv.value)}`).join(", ")}`);
+  if (g.members)
+    lines.push(
+      `  members: ${g.members.map((m) => `${m.account}${m.role ? ` (${m.role})` : ""}`).join(", ") || "none"}`,
+      ...(g.members_note ? [`  ${g.members_note}`] : []),
+    );
+  return lines;
+}
+
 export function groupToOutput(g: GroupInfo, nowS: number): z.infer<typeof GroupOut> {
   const out: z.infer<typeof GroupOut> = { group_id: g.GroupId };
   if (g.Type !== undefined) out.type = String(g.Type);
@@ -84,7 +115,7 @@ export default defineTool({
   write: false,
   inputSchema: z
     .object({
-      group_ids: z.array(GroupIdParam).min(1).max(50),
+      group_ids: z.array(GroupIdParam).min(1).max(50, "at most 50 group IDs; get_groups_overview takes up to 1,000"),
       fields: z.array(z.enum(FIELD_NAMES)).min(1).optional().describe("Only these fields (default all)."),
       group_custom_keys: CustomKeysParam.optional().describe("AppDefinedData keys to return."),
       include_members: z.boolean().default(false).describe("Add the first 50 members of each group."),
@@ -124,12 +155,7 @@ export default defineTool({
       const d = describeChatError(e.ErrorCode, e.ErrorInfo, "get_group_info");
       return { group_id: e.GroupId, code: e.ErrorCode, meaning: d.meaning, next_step: d.nextStep };
     });
-    const lines = groups.map(
-      (g) =>
-        `${g.group_id}: ${g.type ?? "?"}${g.name !== undefined ? ` ${JSON.stringify(g.name)}` : ""}${g.member_num !== undefined ? `, ${g.member_num} members` : ""}` +
-        `${g.owner_account !== undefined ? `, owner ${g.owner_account ?? "none"}` : ""}${g.mute_all_member ? ", everyone muted" : ""}` +
-        `${g.last_msg_time ? `, last message ${g.last_msg_time}` : ""}${g.members ? `, ${g.members.length} members listed` : ""}`,
-    );
+    const lines = groups.flatMap(renderGroup);
     for (const e of errors) lines.push(`${e.group_id}: error ${e.code}: ${e.meaning}`);
     return {
       data: { groups, errors, requested: ids.length },

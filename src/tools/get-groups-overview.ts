@@ -62,7 +62,7 @@ export default defineTool({
     rows: z.array(Row),
     rows_omitted: z.number(),
     by_type: z.record(z.string(), z.number()),
-    total_members: z.number(),
+    total_members: z.number().describe("Excludes live (AVChatRoom) groups."),
     errors: z.array(GroupErrorOut),
     batches: z.number(),
   }),
@@ -126,7 +126,10 @@ export default defineTool({
     }
     const byType: Record<string, number> = {};
     for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + 1;
-    const totalMembers = rows.reduce((n, r) => n + (r.members ?? 0), 0);
+    // A live group's count is its audience of the moment, not members: kept apart from the total.
+    const isLive = (r: { type: string }) => r.type === "AVChatRoom";
+    const totalMembers = rows.reduce((n, r) => n + (isLive(r) ? 0 : (r.members ?? 0)), 0);
+    const liveGroups = rows.filter(isLive).length;
     const shown = rows.slice(0, args.max_rows);
     const data = {
       requested: ids.length,
@@ -142,7 +145,7 @@ export default defineTool({
       .slice(0, 25)
       .map(
         (r) =>
-          `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${r.members ?? "?"} members${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner ?? "none"}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`,
+          `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${isLive(r) ? `live group (count ${r.members ?? "?"} as reported, not a member list)` : `${r.members ?? "?"} members`}${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner ?? "none"}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`,
       );
     if (shown.length > 25) lines.push(`… ${shown.length - 25} more rows in the structured result.`);
     if (data.rows_omitted)
@@ -161,7 +164,7 @@ export default defineTool({
       .join(", ");
     return {
       data,
-      text: `${rows.length} of ${ids.length} groups found (${types || "none"}), ${totalMembers} members in total, ${errors.length} ${errors.length === 1 ? "error" : "errors"}.\n${lines.join("\n")}`,
+      text: `${rows.length} of ${ids.length} groups found (${types || "none"}), ${totalMembers} members in total${liveGroups ? ` (${liveGroups} live groups not counted)` : ""}, ${errors.length} ${errors.length === 1 ? "error" : "errors"}.\n${lines.join("\n")}`,
     };
   },
 });

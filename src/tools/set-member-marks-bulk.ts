@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { preflightMarks } from "../aggregate/marks-preflight.js";
 import { mapConcurrent } from "../aggregate/pool.js";
 import { describeFailure } from "../chat/error-codes.js";
 import { ChatApiError } from "../chat/errors.js";
 import { LIMITS } from "../chat/limits.js";
+import { sanitizeText } from "../core/sanitize.js";
 import { defineTool } from "./define.js";
 import { MARKS_DOC } from "./set-member-marks.js";
+import { DryRunChecksOut, dryRunChecks, dryRunText } from "./shared/dry-run.js";
 import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
 
 const CHUNK = LIMITS.marksMaxAccountsPerCall;
@@ -18,6 +21,7 @@ const ChunkOut = z.object({
   failed: z.number(),
   attempts: z.number(),
   error: z.string().optional(),
+  retryable: z.boolean().optional(),
 });
 
 export default defineTool({
@@ -50,6 +54,7 @@ export default defineTool({
     left_out: z.number(),
     failed: z.number(),
     chunks: z.array(ChunkOut),
+    checks: DryRunChecksOut.optional(),
     marked_accounts: z.array(z.string()).describe("First 100."),
     left_out_accounts: z.array(z.string()).describe("First 100."),
     failed_accounts: z.array(z.string()).describe("First 100."),
@@ -68,13 +73,16 @@ export default defineTool({
     for (let i = 0; i < args.accounts.length; i += CHUNK) chunks.push(args.accounts.slice(i, i + CHUNK));
     const base = { group_id: args.group_id, action: args.action, requested: args.accounts.length };
     if (args.dry_run) {
+      const pre = await preflightMarks(ctx.chat, args.group_id, args.accounts, marks, ctx.signal);
+      const wouldSend = `modify_user_info x ${chunks.length} (chunks of up to ${CHUNK}): ${JSON.stringify({ GroupId: args.group_id, CommandType: args.action === "set" ? 1 : 2, MemberList: `[${args.accounts.length} accounts, each with Marks ${JSON.stringify(marks)}]` })}`;
       return {
         data: {
           ...base,
           dry_run: true,
           marked: 0,
-          left_out: 0,
+          left_out: pre.notOnline.length,
           failed: 0,
+          checks: dryRunChecks(pre),
           chunks: chunks.map((c, index) => ({
             index,
             accounts: c.length,
@@ -84,10 +92,10 @@ export default defineTool({
             attempts: 0,
           })),
           marked_accounts: [],
-          left_out_accounts: [],
+          left_out_accounts: pre.notOnline.slice(0, LIST_CAP),
           failed_accounts: [],
         },
-        text: `Dry run: would ${args.action} marks ${args.marks.join(", ")} on ${args.accounts.length} accounts of ${args.group_id} in ${chunks.length} chunks of up to ${CHUNK}; nothing was sent.`,
+        text: dryRunText(wouldSend, pre),
       };
     }
     await ctx.log("notice", "write", {
@@ -138,7 +146,9 @@ export default defineTool({
           left_out: 0,
           failed: chunk.length,
           attempts: 1,
-          error: `${d.code ?? d.category}: ${d.meaning}`,
+          // Tencent's own words say what exactly was refused ("more than 10 marks"), and whether a retry helps.
+          error: `${d.code ?? d.category}: ${d.meaning}${err instanceof ChatApiError && err.info && d.known ? ` Tencent says: ${JSON.stringify(sanitizeText(err.info, 200))}.` : ""}`,
+          retryable: d.retryable,
         };
       } finally {
         done++;
@@ -162,7 +172,7 @@ export default defineTool({
       text:
         `${args.action === "set" ? "Set" : "Deleted"} marks ${args.marks.join(", ")} in ${args.group_id}: ${marked.length} marked, ${leftOut.length} left out (offline or unknown), ${failed.length} failed, in ${chunks.length} chunks.` +
         (failedChunks.length
-          ? `\nFailed chunks: ${failedChunks.map((c) => `#${c.index} (${c.error})`).join("; ")}. Retry just those accounts (failed_accounts) later.`
+          ? `\nFailed chunks: ${failedChunks.map((c) => `#${c.index} (${c.error})`).join("; ")}. ${failedChunks.some((c) => c.retryable) ? "Retry the accounts of the retryable chunks (failed_accounts) later." : "A retry of the same request cannot help: fix what Tencent names first."}`
           : ""),
     };
   },

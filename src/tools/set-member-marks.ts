@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { preflightMarks } from "../aggregate/marks-preflight.js";
 import { LIMITS } from "../chat/limits.js";
 import { defineTool } from "./define.js";
+import { DryRunChecksOut, dryRunChecks, dryRunText } from "./shared/dry-run.js";
 import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
 
 export const MARKS_DOC =
@@ -40,6 +42,7 @@ export default defineTool({
     marked: z.array(z.object({ account: z.string(), marks: z.array(z.number()) })),
     left_out: z.array(z.string()),
     attempts: z.number(),
+    checks: DryRunChecksOut.optional(),
   }),
   annotations: {
     title: "Set or delete member marks in a live group",
@@ -51,20 +54,29 @@ export default defineTool({
   },
   async handler(args, ctx) {
     const base = { group_id: args.group_id, action: args.action, requested: args.members.length };
+    const request = {
+      GroupId: args.group_id,
+      CommandType: args.action === "set" ? 1 : 2,
+      // Duplicate marks in one list ([1000, 1000]) are sent once.
+      MemberList: args.members.map((m) => ({ Member_Account: m.account, Marks: [...new Set(m.marks)] })),
+    } as const;
     if (args.dry_run) {
+      const pre = await preflightMarks(
+        ctx.chat,
+        args.group_id,
+        args.members.map((m) => m.account),
+        args.members.flatMap((m) => m.marks),
+        ctx.signal,
+      );
+      const checks = dryRunChecks(pre);
       return {
-        data: { ...base, dry_run: true, marked: [], left_out: [], attempts: 0 },
-        text: `Dry run: would ${args.action} marks on ${args.members.length} accounts of ${args.group_id} (CommandType ${args.action === "set" ? 1 : 2}); nothing was sent.`,
+        data: { ...base, dry_run: true, marked: [], left_out: pre.notOnline, attempts: 0, checks },
+        text: dryRunText(`modify_user_info ${JSON.stringify(request).slice(0, 1500)}`, pre),
       };
     }
     await ctx.log("notice", "write", { group_id: args.group_id, action: args.action, accounts: args.members.length });
     const res = await ctx.chat.modifyUserInfo(
-      {
-        GroupId: args.group_id,
-        CommandType: args.action === "set" ? 1 : 2,
-        // Duplicate marks in one list ([1000, 1000]) are sent once.
-        MemberList: args.members.map((m) => ({ Member_Account: m.account, Marks: [...new Set(m.marks)] })),
-      },
+      { ...request, MemberList: [...request.MemberList] },
       { signal: ctx.signal },
     );
     const applied = new Set(res.MemberList.map((m) => m.Member_Account));

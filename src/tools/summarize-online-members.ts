@@ -62,6 +62,7 @@ export default defineTool({
     online_member_num: z.number().optional(),
     joined_last_5_minutes: z.number(),
     joined_last_hour: z.number(),
+    list_covers_minutes: z.number().describe("How far back the listed joins reach; longer windows are lower bounds."),
     newest_join: StringOrNull,
     oldest_join: StringOrNull,
     sample: z.array(OnlineMemberOut),
@@ -153,6 +154,10 @@ export default defineTool({
     }
     // A list exactly at a cap is a truncated list, not an empty audience beyond it (reference §A.1).
     const mayBeCapped = listed >= LIMITS.onlineListCap || listed === LIMITS.onlineListCapLowerEdition;
+    // A capped (or partial) list is the newest joins only: it reaches back to its oldest join, and a
+    // window longer than that can only give a lower bound.
+    const coversMinutes = Number.isFinite(oldest) ? Math.max(0, Math.floor((now - oldest) / 60)) : 0;
+    const lowerBound = (mayBeCapped || !complete) && coversMinutes < 60;
     const data = {
       group_id: args.group_id,
       complete,
@@ -162,6 +167,7 @@ export default defineTool({
       ...(onlineNum !== undefined ? { online_member_num: onlineNum } : {}),
       joined_last_5_minutes: last5,
       joined_last_hour: lastHour,
+      list_covers_minutes: coversMinutes,
       newest_join: isoFromSeconds(newest),
       oldest_join: Number.isFinite(oldest) ? isoFromSeconds(oldest) : null,
       sample,
@@ -175,7 +181,10 @@ export default defineTool({
     const text = [
       `${args.group_id}: ${listed} online members listed${args.mark !== undefined ? ` with mark ${args.mark}` : ""}${complete ? "" : ` (PARTIAL: ${stopped === "upstream_error" ? "an upstream error" : "the time budget ran out"})`}${mayBeCapped ? `; the list is at its cap (${listed}), so more members may be online` : ""}.`,
       onlineNum !== undefined ? `Community online count: ${onlineNum} (refreshed every 4 minutes).` : "",
-      `Joined in the last 5 minutes: ${last5}; in the last hour: ${lastHour}. Newest join ${data.newest_join ?? "n/a"}, oldest ${data.oldest_join ?? "n/a"}.`,
+      `Joined in the last 5 minutes: ${last5}${lowerBound && coversMinutes < 5 ? "+" : ""}; in the last hour: ${lastHour}${lowerBound ? "+" : ""}. Newest join ${data.newest_join ?? "n/a"}, oldest ${data.oldest_join ?? "n/a"}.`,
+      lowerBound
+        ? `The list reaches back only ${coversMinutes} minutes (its cap keeps the newest joins), so counts marked + are lower bounds.`
+        : "",
       `Sample: ${sample.map((m) => m.account).join(", ") || "none"}.`,
       `Note: ${ONLINE_LIST_CAVEAT}`,
       complete

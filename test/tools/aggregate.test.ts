@@ -355,8 +355,9 @@ describe("set_member_marks_bulk", () => {
     expect(d.chunks.filter((c) => c.failed > 0)[0]!.error).toMatch(/10004/);
   });
 
-  it("dry_run shows the plan and sends nothing", async () => {
-    const before = h.emulator.control.totalCalls();
+  it("dry_run shows the plan and sends no write (only the read-only checks)", async () => {
+    const writes = () => h.emulator.control.stats().calls[`${h.emulator.credentials.sdkAppId}:modify_user_info`] ?? 0;
+    const before = writes();
     const d = structured<{ chunks: unknown[]; dry_run: boolean }>(
       await callTool(h.client, "set_member_marks_bulk", {
         group_id: DEMO_GROUP_IDS.avChatRoom,
@@ -367,6 +368,6 @@ describe("set_member_marks_bulk", () => {
       }),
     );
     expect(d.chunks).toHaveLength(3);
-    expect(h.emulator.control.totalCalls()).toBe(before);
+    expect(writes()).toBe(before);
   });
 });

@@ -223,8 +223,9 @@ describe("set_member_marks", () => {
     expect(h.logs.some((l) => l.includes("write") && l.includes(DEMO_GROUP_IDS.avChatRoomSmall))).toBe(true);
   });
 
-  it("dry_run sends nothing", async () => {
-    const before = h.emulator.control.totalCalls();
+  it("dry_run sends no write (only the read-only checks)", async () => {
+    const writes = () => h.emulator.control.stats().calls[`${h.emulator.credentials.sdkAppId}:modify_user_info`] ?? 0;
+    const before = writes();
     const d = structured<{ dry_run: boolean }>(
       await callTool(h.client, "set_member_marks", {
         group_id: DEMO_GROUP_IDS.avChatRoomSmall,
@@ -234,7 +235,7 @@ describe("set_member_marks", () => {
       }),
     );
     expect(d.dry_run).toBe(true);
-    expect(h.emulator.control.totalCalls()).toBe(before);
+    expect(writes()).toBe(before);
   });
 
   it.each([[{ account: "a", marks: [999] }], [{ account: "a", marks: [] }]])(
