@@ -14,7 +14,7 @@ import {
   StopReasonOut,
   UpstreamErrorOut,
 } from "./shared/budget-params.js";
-import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
+import { MEMBER_FIELDS, MemberOut, memberToOutput, pickFields, renderMemberLines } from "./shared/member.js";
 import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
 
@@ -56,6 +56,8 @@ export default defineTool({
       joined_after: IsoDate.optional(),
       joined_before: IsoDate.optional(),
       max_results: z.number().int().min(1).max(200).default(50),
+      fields: z.array(z.enum(MEMBER_FIELDS)).optional().describe("Member fields to return besides account."),
+      count_only: z.boolean().default(false).describe("Count all matches; list none."),
       max_seconds: MaxSecondsParam,
       resume_cursor: ResumeCursorParam,
     })
@@ -114,6 +116,7 @@ export default defineTool({
       return true;
     };
     const found: MemberProfile[] = [];
+    let counted = 0;
     const result = await scanMembers(ctx.chat, {
       groupId: args.group_id,
       community: route.community,
@@ -126,7 +129,11 @@ export default defineTool({
       concurrency: 4,
       visit: (m) => {
         state.scanned++;
-        if (matches(m)) found.push(m);
+        if (matches(m)) {
+          if (args.count_only) counted++;
+          else found.push(m);
+        }
+        if (args.count_only) return true;
         // Every account asked for is found: nothing left to look for.
         if (accounts && found.length === accounts.size) return false;
         return found.length < args.max_results;
@@ -139,14 +146,14 @@ export default defineTool({
         });
       },
     });
-    state.found += found.length;
+    state.found += args.count_only ? counted : found.length;
     const allAccountsFound = accounts !== undefined && found.length === accounts.size;
     const complete = result.complete || allAccountsFound;
     const resumeCursor =
       !complete && result.resume
         ? ctx.cursors.encode({ tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
         : undefined;
-    const members = found.map((m) => memberToOutput(m, state.now));
+    const members = found.map((m) => pickFields(memberToOutput(m, state.now), args.fields));
     const data = {
       group_id: args.group_id,
       group_type: type,
@@ -165,7 +172,9 @@ export default defineTool({
       : `Stopped after ${state.scanned} members (${result.reason === "early_exit" ? `max_results=${args.max_results} reached` : result.reason}).\n${continueText(NAME, sameArgs, resumeCursor, result.failure)}`;
     return {
       data,
-      text: `${members.length} matching members in ${args.group_id} (${type}); ${state.scanned} members read as of ${isoFromSeconds(state.now)}.\n${renderMemberLines(members)}\n${tail}`,
+      text: args.count_only
+        ? `${state.found} matching members in ${args.group_id} (${type}); ${state.scanned} members read as of ${isoFromSeconds(state.now)}.\n${tail}`
+        : `${members.length} matching members in ${args.group_id} (${type}); ${state.scanned} members read as of ${isoFromSeconds(state.now)}.\n${renderMemberLines(members)}\n${tail}`,
     };
   },
 });

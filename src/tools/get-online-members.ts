@@ -22,6 +22,10 @@ export default defineTool({
       group_id: GroupIdParam,
       timestamp: z.number().int().min(0).default(0).describe("The returned next_timestamp (0 first)."),
       mark: MarkParam.optional().describe("Only members with this mark (600 = hidden ones)."),
+      fields: z
+        .array(z.enum(["nick_name", "avatar", "join_time"]))
+        .optional()
+        .describe("Fields besides account (default nick_name, join_time)."),
     })
     .strict(),
   outputSchema: z.object({
@@ -38,15 +42,25 @@ export default defineTool({
       { GroupId: args.group_id, Timestamp: args.timestamp, ...(args.mark !== undefined ? { Mark: args.mark } : {}) },
       { signal: ctx.signal },
     );
-    // Avatars cost tokens and rarely help: drop them on big pages to stay well under the result budget.
-    const members = page.MemberList.map(onlineMemberToOutput).map((m) =>
-      page.MemberList.length > 100 ? { ...m, avatar: undefined } : m,
-    );
+    // Only the fields asked for: avatars (URLs) cost tokens and rarely help, so they come only on request.
+    const wanted = new Set(args.fields ?? ["nick_name", "join_time"]);
+    const members = page.MemberList.map(onlineMemberToOutput).map((m) => ({
+      account: m.account,
+      ...(wanted.has("nick_name") && m.nick_name !== undefined ? { nick_name: m.nick_name } : {}),
+      ...(wanted.has("avatar") && m.avatar !== undefined ? { avatar: m.avatar } : {}),
+      ...(wanted.has("join_time") && m.join_time !== undefined ? { join_time: m.join_time } : {}),
+    }));
     const shown = members
       .slice(0, 30)
       .map((m) => `${m.account}${m.nick_name ? ` (nickname ${JSON.stringify(m.nick_name)})` : ""}`);
+    // Every account reaches the text (hosts may show the model nothing else), the rest compactly.
     const more =
-      members.length > shown.length ? `\n… and ${members.length - shown.length} more in the structured result.` : "";
+      members.length > shown.length
+        ? `\nAlso online: ${members
+            .slice(shown.length)
+            .map((m) => m.account)
+            .join(", ")}.`
+        : "";
     const how = page.NextTimestamp
       ? `More online members: call get_online_members with timestamp=${page.NextTimestamp}.`
       : "This is the last page.";

@@ -201,3 +201,38 @@ describe("demo data that cannot flake", () => {
     }
   });
 });
+
+describe("smaller answers", () => {
+  it("find_group_members counts without listing, and lists only the fields asked for", async () => {
+    const counted = structured<{ found_total: number; matches: unknown[]; complete: boolean }>(
+      await callTool(h.client, "find_group_members", {
+        group_id: DEMO_GROUP_IDS.publicLarge,
+        never_spoke: true,
+        count_only: true,
+      }),
+    );
+    expect(counted).toMatchObject({ complete: true, matches: [] });
+    expect(counted.found_total).toBe(h.emulator.control.expectedStats(DEMO_GROUP_IDS.publicLarge).never_spoke);
+    const slim = structured<{ matches: Record<string, unknown>[] }>(
+      await callTool(h.client, "find_group_members", {
+        group_id: DEMO_GROUP_IDS.public,
+        roles: ["Admin"],
+        fields: ["role"],
+      }),
+    );
+    expect(slim.matches.length).toBeGreaterThan(0);
+    for (const m of slim.matches) expect(Object.keys(m).sort()).toEqual(["account", "role"]);
+  });
+
+  it("get_online_members leaves avatars out unless asked, and names every account in the text", async () => {
+    const r = await callTool(h.client, "get_online_members", { group_id: DEMO_GROUP_IDS.avChatRoom });
+    const d = structured<{ members: Record<string, unknown>[] }>(r);
+    expect(d.members.length).toBe(500);
+    expect(d.members.some((m) => "avatar" in m)).toBe(false);
+    for (const m of d.members) expect(textOf(r)).toContain(String(m.account));
+    const withAvatars = structured<{ members: Record<string, unknown>[] }>(
+      await callTool(h.client, "get_online_members", { group_id: DEMO_GROUP_IDS.avChatRoomSmall, fields: ["avatar"] }),
+    );
+    expect(Object.keys(withAvatars.members[0]!).sort()).toEqual(["account", "avatar"]);
+  });
+});

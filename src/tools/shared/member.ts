@@ -22,6 +22,26 @@ export const MemberOut = z.object({
 });
 export type MemberOutput = z.infer<typeof MemberOut>;
 
+export const MEMBER_FIELDS = [
+  "role",
+  "name_card",
+  "join_time",
+  "last_send_msg_time",
+  "muted",
+  "muted_until",
+  "msg_flag",
+  "msg_seq",
+  "custom_data",
+] as const;
+
+/** The member with only the fields asked for (account always); all of them when none are named. */
+export function pickFields(m: MemberOutput, fields?: readonly (typeof MEMBER_FIELDS)[number][]): MemberOutput {
+  if (!fields) return m;
+  const out: MemberOutput = { account: m.account };
+  for (const f of fields) if (m[f] !== undefined) Object.assign(out, { [f]: m[f] });
+  return out;
+}
+
 export function memberToOutput(m: MemberProfile, nowS: number): MemberOutput {
   const out: MemberOutput = { account: sanitizeText(m.Member_Account, 64) };
   if (m.Role !== undefined) out.role = m.Role;
@@ -65,9 +85,10 @@ export function memberLine(m: MemberOutput): string {
   return parts.join(" · ");
 }
 
-const TEXT_LINES_CAP = 50;
+// A whole page (200) or a whole search result: hosts that show the model only the text must not lose any.
+const TEXT_LINES_CAP = 200;
 
-/** The text rendering lists at most 50 members; structuredContent carries the whole page. */
+/** One line per member, up to 200; structuredContent carries the same members. */
 export function renderMemberLines(members: readonly MemberOutput[]): string {
   const lines = members.slice(0, TEXT_LINES_CAP).map(memberLine);
   if (members.length > TEXT_LINES_CAP)
