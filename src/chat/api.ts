@@ -42,6 +42,8 @@ export interface ChatGroupApi {
   getOnlineMembers(req: GetOnlineMembersRequest, opts?: CallOptions): Promise<GetOnlineMembersResult>;
   /** `million_group_open_http_svc/get_online_member_num` (Community). */
   getCommunityOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult>;
+  /** `group_open_http_svc/get_online_member_num`: the online count of an AVChatRoom (live group). */
+  getLiveOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult>;
   /** AVChatRoom member marks (`modify_user_info`). */
   modifyUserInfo(req: ModifyUserInfoRequest, opts?: CallOptions): Promise<ModifyUserInfoResult>;
 }

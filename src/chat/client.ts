@@ -111,6 +111,12 @@ export class ChatClient implements ChatGroupApi {
     return value;
   }
 
+  async getLiveOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult> {
+    checkGroupId(req.GroupId);
+    const { value } = await this.call("get_group_online_member_num", req, S.GetOnlineMemberNumResponse, opts);
+    return value;
+  }
+
   async modifyUserInfo(req: ModifyUserInfoRequest, opts?: CallOptions): Promise<ModifyUserInfoResult> {
     checkModifyUserInfo(req);
     // Retried like reads: setting or deleting the same marks twice leaves the same state (seed-4, §A.5).

@@ -1,12 +1,13 @@
 import type { GroupType } from "./group-types.js";
 
-// The five wrapped APIs. Service/command pairs come from the seed documents' URLs
+// The wrapped APIs: the five of the seeds, and the live-group online count. Service/command pairs come from the seed documents' URLs
 // (not their "Request API" rows, two of which are copy-paste errors; reference §A.3, §A.5).
 export const API_NAMES = [
   "get_group_info",
   "get_group_member_info",
   "get_members",
   "get_online_member_num",
+  "get_group_online_member_num",
   "modify_user_info",
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
@@ -51,6 +52,15 @@ export const ENDPOINTS: Readonly<Record<ApiName, Endpoint>> = Object.freeze({
     command: "get_online_member_num",
     // seed-1: Community only (older zh pages say every type).
     supportedTypes: ["Community"],
+    write: false,
+  },
+  get_group_online_member_num: {
+    name: "get_group_online_member_num",
+    service: "group_open_http_svc",
+    command: "get_online_member_num",
+    // The live-group online count (reference §F, 10 s granularity). Other types need a top plan and a
+    // console switch (UNCONFIRMED how they answer without it): the safe reading calls it for AVChatRoom only.
+    supportedTypes: ["AVChatRoom"],
     write: false,
   },
   modify_user_info: {

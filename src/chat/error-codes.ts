@@ -324,6 +324,13 @@ function refineForApi(code: number, api?: ApiName): Partial<ErrorCodeEntry> {
         nextStep:
           "For an AVChatRoom count members with summarize_online_members; other types have no online count API here.",
       };
+    case "get_group_online_member_num":
+      return {
+        category: "unsupported_group_type",
+        meaning:
+          "This online count is for AVChatRoom (live) groups; other types need the top plan and the console's online-status switch.",
+        nextStep: "For a Community use get_online_member_num; for other types use summarize_group_members.",
+      };
     case "modify_user_info":
       return {
         category: "unsupported_group_type",

@@ -40,6 +40,7 @@ function countingChat(chat: ChatGroupApi, counts: Map<string, number>): ChatGrou
     getGroupMemberInfo: count("get_group_member_info", chat.getGroupMemberInfo.bind(chat)),
     getOnlineMembers: count("get_members", chat.getOnlineMembers.bind(chat)),
     getCommunityOnlineMemberNum: count("get_online_member_num", chat.getCommunityOnlineMemberNum.bind(chat)),
+    getLiveOnlineMemberNum: count("get_group_online_member_num", chat.getLiveOnlineMemberNum.bind(chat)),
     modifyUserInfo: count("modify_user_info", chat.modifyUserInfo.bind(chat)),
   };
 }
@@ -54,6 +55,7 @@ export function unconfiguredChat(message: string): ChatGroupApi {
     getGroupMemberInfo: fail,
     getOnlineMembers: fail,
     getCommunityOnlineMemberNum: fail,
+    getLiveOnlineMemberNum: fail,
     modifyUserInfo: fail,
   };
 }

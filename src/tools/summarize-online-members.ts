@@ -41,7 +41,7 @@ export default defineTool({
   title: "Summarize who is online in a live group",
   description:
     "Counts over the whole online list of an AVChatRoom (live group; also Community; REST get_members, paged for you): listed, " +
-    "joined in the last 5/60 min, newest/oldest join, sample, and the exact Community online count. The list holds at most the " +
+    "joined in the last 5/60 min, newest/oldest join, sample, and the true online count. The list holds at most the " +
     "1,000 latest online members (30 on lower editions): not a census. Other types: summarize_group_members.",
   toolset: "aggregate",
   write: false,
@@ -142,15 +142,18 @@ export default defineTool({
     const { listed, last5, lastHour, newest, pages } = st;
     const oldest = st.oldest || Number.POSITIVE_INFINITY;
     const sample = st.sample.map((m) => ({ account: m.a, join_time: isoFromSeconds(m.t) }));
+    // The true online count next to the capped list: Community's (4-minute refresh) or the live group's
+    // (10 s). The list summary stands on its own: a failed count is left out, not a reason to lose the list.
     let onlineNum: number | undefined;
-    if (isCommunityGroupId(args.group_id)) {
-      try {
-        onlineNum = (await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal }))
-          .OnlineMemberNum;
-      } catch (err) {
-        // The list summary stands on its own: a failed count is left out, not a reason to lose the list.
-        if (ctx.signal.aborted || !asUpstreamFailure(err)) throw err;
-      }
+    const community = isCommunityGroupId(args.group_id);
+    try {
+      onlineNum = (
+        community
+          ? await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal })
+          : await ctx.chat.getLiveOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal })
+      ).OnlineMemberNum;
+    } catch (err) {
+      if (ctx.signal.aborted || !asUpstreamFailure(err)) throw err;
     }
     // A list exactly at a cap is a truncated list, not an empty audience beyond it (reference §A.1).
     const mayBeCapped = listed >= LIMITS.onlineListCap || listed === LIMITS.onlineListCapLowerEdition;
@@ -180,7 +183,9 @@ export default defineTool({
     };
     const text = [
       `${args.group_id}: ${listed} online members listed${args.mark !== undefined ? ` with mark ${args.mark}` : ""}${complete ? "" : ` (PARTIAL: ${stopped === "upstream_error" ? "an upstream error" : "the time budget ran out"})`}${mayBeCapped ? `; the list is at its cap (${listed}), so more members may be online` : ""}.`,
-      onlineNum !== undefined ? `Community online count: ${onlineNum} (refreshed every 4 minutes).` : "",
+      onlineNum !== undefined
+        ? `Online now: ${onlineNum} (${community ? "Community count, refreshed every 4 minutes" : "live-group count, refreshed every 10 s"})${onlineNum > listed ? `; the list shows ${listed} of them` : ""}.`
+        : "",
       `Joined in the last 5 minutes: ${last5}${lowerBound && coversMinutes < 5 ? "+" : ""}; in the last hour: ${lastHour}${lowerBound ? "+" : ""}. Newest join ${data.newest_join ?? "n/a"}, oldest ${data.oldest_join ?? "n/a"}.`,
       lowerBound
         ? `The list reaches back only ${coversMinutes} minutes (its cap keeps the newest joins), so counts marked + are lower bounds.`

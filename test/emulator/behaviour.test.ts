@@ -377,3 +377,15 @@ describe("rate limit and faults", () => {
     expect(stats.faults.byKind.http).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("group_open_http_svc/get_online_member_num (live-group online count)", () => {
+  const LIVE_NUM = "/v4/group_open_http_svc/get_online_member_num";
+  it("counts every online member of an AVChatRoom, beyond the list's 1,000 cap", async () => {
+    const r = await rawCall(emu, LIVE_NUM, { GroupId: DEMO_GROUP_IDS.avChatRoom });
+    expect(r.json).toMatchObject({ ActionStatus: "OK", ErrorCode: 0, OnlineMemberNum: 1200 });
+  });
+  it("answers 10007 for other types (the safe reading), 10010 for a dismissed group", async () => {
+    expect(await code(LIVE_NUM, { GroupId: DEMO_GROUP_IDS.public })).toBe(10007);
+    expect(await code(LIVE_NUM, { GroupId: DEMO_GROUP_IDS.dismissed })).toBe(10010);
+  });
+});

@@ -236,3 +236,14 @@ describe("smaller answers", () => {
     expect(Object.keys(withAvatars.members[0]!).sort()).toEqual(["account", "avatar"]);
   });
 });
+
+describe("the true online count next to the capped list", () => {
+  it("a live group reports every online member, not only the 1,000 the list shows", async () => {
+    const r = await callTool(h.client, "summarize_online_members", { group_id: DEMO_GROUP_IDS.avChatRoom });
+    const d = structured<{ listed: number; online_member_num: number }>(r);
+    expect(d.listed).toBe(1000);
+    expect(d.online_member_num).toBe(h.emulator.control.group(DEMO_GROUP_IDS.avChatRoom)!.online.length);
+    expect(d.online_member_num).toBeGreaterThan(1000);
+    expect(textOf(r)).toMatch(/Online now: \d+ \(live-group count, refreshed every 10 s\); the list shows 1000 of them/);
+  });
+});

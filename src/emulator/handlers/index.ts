@@ -4,7 +4,7 @@ import type { Handler } from "./context.js";
 import { getGroupInfo } from "./get-group-info.js";
 import { getGroupMemberInfo } from "./get-group-member-info.js";
 import { getMembers } from "./get-members.js";
-import { getOnlineMemberNum } from "./get-online-member-num.js";
+import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 
 export const HANDLERS: Readonly<Record<ApiName, Handler>> = {
@@ -12,5 +12,6 @@ export const HANDLERS: Readonly<Record<ApiName, Handler>> = {
   get_group_member_info: getGroupMemberInfo,
   get_members: getMembers,
   get_online_member_num: getOnlineMemberNum,
+  get_group_online_member_num: getLiveOnlineMemberNum,
   modify_user_info: modifyUserInfo,
 };
