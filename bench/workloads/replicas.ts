@@ -6,7 +6,7 @@ import { LocalRateLimiters, type RateLimiters } from "../../src/chat/rate-limite
 import { SHARED_FRACTION, SharedRateLimiters } from "../../src/chat/shared-rate-limiter.js";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
 import { startRedis } from "../../test/helpers/redis-server.js";
-import { startHttp } from "../../test/helpers/spawn-bin.js";
+import { emulatorEnv, startHttp } from "../../test/helpers/spawn-bin.js";
 import { spawnEmulator } from "../../test/helpers/spawn-emulator.js";
 import type { Row } from "../run.js";
 
@@ -40,12 +40,8 @@ export async function run(): Promise<Row[]> {
     await shared.close();
 
     const emu = await spawnEmulator(LIMIT);
-    const c = emu.credentials;
     const env = {
-      TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
-      TENCENT_CHAT_SECRET_KEY: c.secretKey,
-      TENCENT_CHAT_IDENTIFIER: c.identifier,
-      TENCENT_CHAT_BASE_URL: emu.url,
+      ...emulatorEnv(emu),
       TENCENT_CHAT_RATE_LIMIT: String(LIMIT),
       TENCENT_CHAT_REPLICAS: "3",
       TENCENT_CHAT_REDIS_URL: redis.url,

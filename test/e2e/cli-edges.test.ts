@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverArgs } from "../../src/cli/call.js";
 import { DEMO_GROUP_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { BIN, cleanEnv, startHttp } from "../helpers/spawn-bin.js";
+import { BIN, cleanEnv, emulatorEnv, startHttp } from "../helpers/spawn-bin.js";
 
 function run(args: string[], opts: { env?: Record<string, string>; input?: string | Buffer; timeoutMs?: number } = {}) {
   return new Promise<{ code: number | null; out: string; err: string; ms: number }>((resolve) => {
@@ -101,13 +101,7 @@ describe("call command", () => {
         JSON.stringify({ group_id: DEMO_GROUP_IDS.publicLarge }),
       ],
       {
-        env: {
-          TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
-          TENCENT_CHAT_SECRET_KEY: c.secretKey,
-          TENCENT_CHAT_IDENTIFIER: c.identifier,
-          TENCENT_CHAT_BASE_URL: emu.url,
-          TENCENT_CHAT_MAX_ATTEMPTS: "10",
-        },
+        env: { ...emulatorEnv(emu), TENCENT_CHAT_MAX_ATTEMPTS: "10" },
       },
     );
     emu.control.clearFaults();
@@ -156,13 +150,7 @@ describe("HTTP edges", () => {
 describe("cancellation over stateless HTTP", () => {
   it("closing the connection stops the call's upstream requests", async () => {
     const emu = await startEmulator({ port: 0, latencyMs: 5 });
-    const c = emu.credentials;
-    const s = await startHttp([], {
-      TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
-      TENCENT_CHAT_SECRET_KEY: c.secretKey,
-      TENCENT_CHAT_IDENTIFIER: c.identifier,
-      TENCENT_CHAT_BASE_URL: emu.url,
-    });
+    const s = await startHttp([], emulatorEnv(emu));
     try {
       const abort = new AbortController();
       const call = fetch(s.url, {

@@ -9,6 +9,20 @@ export const cleanEnv = () =>
     Object.entries(process.env).filter(([k, v]) => v !== undefined && !k.startsWith("TENCENT_CHAT_")),
   ) as Record<string, string>;
 
+/** The environment that points the bin at an emulator (its URL and demo credentials). */
+export function emulatorEnv(emu: {
+  url: string;
+  credentials: { sdkAppId: number; identifier: string; secretKey: string };
+}): Record<string, string> {
+  const c = emu.credentials;
+  return {
+    TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
+    TENCENT_CHAT_SECRET_KEY: c.secretKey,
+    TENCENT_CHAT_IDENTIFIER: c.identifier,
+    TENCENT_CHAT_BASE_URL: emu.url,
+  };
+}
+
 /** Starts the bin with the HTTP transport on a free port and resolves with the /mcp URL it logs. */
 export async function startHttp(
   args: string[],

@@ -8,7 +8,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
 import { type RunningRedis, startRedis } from "../helpers/redis-server.js";
-import { startHttp } from "../helpers/spawn-bin.js";
+import { emulatorEnv, startHttp } from "../helpers/spawn-bin.js";
 import { type EmulatorProcess, spawnEmulator } from "../helpers/spawn-emulator.js";
 
 const LIMIT = 100; // the emulator's per-API limit, and the limit the replicas are told
@@ -29,12 +29,8 @@ async function startReplicas(redisUrl?: string): Promise<Replica[]> {
 }
 
 async function startReplicasAt(redisUrl: string | undefined, count: number): Promise<Replica[]> {
-  const c = emu.credentials;
   const env = {
-    TENCENT_CHAT_SDKAPPID: String(c.sdkAppId),
-    TENCENT_CHAT_SECRET_KEY: c.secretKey,
-    TENCENT_CHAT_IDENTIFIER: c.identifier,
-    TENCENT_CHAT_BASE_URL: emu.url,
+    ...emulatorEnv(emu),
     TENCENT_CHAT_RATE_LIMIT: String(LIMIT),
     TENCENT_CHAT_REPLICAS: String(REPLICAS),
     ...(redisUrl ? { TENCENT_CHAT_REDIS_URL: redisUrl } : {}),

@@ -244,6 +244,8 @@ describe("the true online count next to the capped list", () => {
     expect(d.listed).toBe(1000);
     expect(d.online_member_num).toBe(h.emulator.control.group(DEMO_GROUP_IDS.avChatRoom)!.online.length);
     expect(d.online_member_num).toBeGreaterThan(1000);
-    expect(textOf(r)).toMatch(/Online now: \d+ \(live-group count, refreshed every 10 s\); the list shows 1000 of them/);
+    expect(textOf(r)).toMatch(
+      /Online now: \d+ \(live-group count, refreshed every 10 s\); the list shows 1000 of them/,
+    );
   });
 });
