@@ -11,6 +11,7 @@ import {
   checkGetOnlineMembers,
   checkGroupId,
   checkModifyUserInfo,
+  withLegacyMuteField,
 } from "./guards.js";
 import { LocalRateLimiters, type RateLimiters } from "./rate-limiters.js";
 import { buildRequest, randomU32 } from "./request.js";
@@ -81,6 +82,9 @@ export class ChatClient implements ChatGroupApi {
 
   async getGroupInfo(req: GetGroupInfoRequest, opts?: CallOptions): Promise<GetGroupInfoResult> {
     checkGetGroupInfo(req);
+    const memberFilter = req.ResponseFilter?.MemberInfoFilter;
+    if (memberFilter)
+      req = { ...req, ResponseFilter: { ...req.ResponseFilter, MemberInfoFilter: withLegacyMuteField(memberFilter) } };
     const { value } = await this.call("get_group_info", req, S.GetGroupInfoResponse, opts);
     // The top-level ErrorCode is meaningless here; each group carries its own (seed-3).
     const groups: GroupInfo[] = [];
@@ -205,9 +209,11 @@ export class ChatClient implements ChatGroupApi {
     }
     const envelope = S.Envelope.parse(json);
     const code = envelope.ErrorCode ?? 0;
-    // get_group_info's top-level code is meaningless when OK (seed-3); other APIs fail on code != 0.
-    if (code !== 0 || envelope.ActionStatus === "FAIL")
-      throw new ChatApiError(api, code, envelope.ErrorInfo ?? "", redactUrl(url));
+    // get_group_info's top-level code is meaningless (seed-3): only FAIL fails it; each group carries its
+    // own code. Other APIs fail on any code != 0.
+    const failed =
+      api === "get_group_info" ? envelope.ActionStatus === "FAIL" : code !== 0 || envelope.ActionStatus === "FAIL";
+    if (failed) throw new ChatApiError(api, code, envelope.ErrorInfo ?? "", redactUrl(url));
     try {
       return schema.parse(json);
     } catch {

@@ -81,8 +81,8 @@ export function findEndpointByPath(service: string, command: string): Endpoint |
   return Object.values(ENDPOINTS).find((e) => e.service === service && e.command === command);
 }
 
-// Regional domains and standby domains (reference §A.0). Standby domains marked
-// UNCONFIRMED in the reference (Tokyo, Riyadh) are left out rather than guessed.
+// Regional domains and standby domains (reference §A.0). Tokyo's standby is on the newer zh pages
+// (docs/drift.md); Riyadh's is documented nowhere, so it is left out rather than guessed.
 export const REGIONS = [
   "china",
   "singapore",
@@ -100,7 +100,7 @@ export const REGION_DOMAINS: Readonly<Record<Region, { primary: string; standby?
   china: { primary: "console.tim.qq.com", standby: "adminapi.my-imcloud.com" },
   singapore: { primary: "adminapisgp.im.qcloud.com", standby: "adminapisgp.my-imcloud.com" },
   seoul: { primary: "adminapikr.im.qcloud.com", standby: "adminapikr.my-imcloud.com" },
-  tokyo: { primary: "adminapijpn.im.qcloud.com" },
+  tokyo: { primary: "adminapijpn.im.qcloud.com", standby: "adminapijpn.my-imcloud.com" },
   frankfurt: { primary: "adminapiger.im.qcloud.com", standby: "adminapiger.my-imcloud.com" },
   mumbai: { primary: "adminapiind.im.qcloud.com", standby: "adminapiind.my-imcloud.com" },
   "silicon-valley": { primary: "adminapiusa.im.qcloud.com", standby: "adminapiusa.my-imcloud.com" },

@@ -41,8 +41,14 @@ export function checkGetGroupInfo(req: GetGroupInfoRequest): void {
 }
 
 /** Returns the request with Community defaults applied (Next "" on the first call). */
+/** A member filter naming the mute end also names its older spelling, so it comes back under either. */
+export function withLegacyMuteField(filter: string[] | undefined): string[] | undefined {
+  return filter?.includes("MuteUntil") && !filter.includes("ShutUpUntil") ? [...filter, "ShutUpUntil"] : filter;
+}
+
 export function checkGetGroupMemberInfo(req: GetGroupMemberInfoRequest): GetGroupMemberInfoRequest {
   checkGroupId(req.GroupId);
+  if (req.MemberInfoFilter) req = { ...req, MemberInfoFilter: withLegacyMuteField(req.MemberInfoFilter) };
   if (isCommunityGroupId(req.GroupId)) {
     // Community groups page only through the Next cursor; Offset is not supported (seed-2).
     if (req.Offset !== undefined)

@@ -14,17 +14,23 @@ export const Envelope = z.looseObject({
   ErrorInfo: z.string().optional(),
 });
 
-export const MemberProfileSchema = z.looseObject({
-  Member_Account: z.string(),
-  Role: Role.optional(),
-  JoinTime: z.number().optional(),
-  MsgSeq: z.number().optional(),
-  MsgFlag: z.string().optional(),
-  LastSendMsgTime: z.number().optional(),
-  MuteUntil: z.number().optional(),
-  NameCard: z.string().optional(),
-  AppMemberDefinedData: z.array(KeyValue).optional(),
-});
+export const MemberProfileSchema = z
+  .looseObject({
+    Member_Account: z.string(),
+    Role: Role.optional(),
+    JoinTime: z.number().optional(),
+    MsgSeq: z.number().optional(),
+    MsgFlag: z.string().optional(),
+    LastSendMsgTime: z.number().optional(),
+    MuteUntil: z.number().optional(),
+    // The older English page and several server SDKs name the mute end ShutUpUntil (docs/drift.md).
+    ShutUpUntil: z.number().optional(),
+    NameCard: z.string().optional(),
+    AppMemberDefinedData: z.array(KeyValue).optional(),
+  })
+  .transform(({ ShutUpUntil, ...m }) =>
+    m.MuteUntil === undefined && ShutUpUntil !== undefined ? { ...m, MuteUntil: ShutUpUntil } : m,
+  );
 
 export const GroupInfoSchema = z.looseObject({
   GroupId: z.string(),

@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   onlinePageThreshold?: number;
   /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
   onlineListCap?: number;
+  /** Doc variant: the mute end is MuteUntil (seeds, current pages) or ShutUpUntil (older English page, SDKs). */
+  muteField?: "MuteUntil" | "ShutUpUntil";
   /** Clock in ms (signature expiry and seed-relative times). */
   now?: () => number;
   seed?: number;
@@ -136,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     settings: {
       onlinePageThreshold: options.onlinePageThreshold ?? LIMITS.onlineMembersPageThreshold,
       onlineListCap: options.onlineListCap ?? LIMITS.onlineListCap,
+      muteField: options.muteField ?? "MuteUntil",
     },
     faults,
     counter,

@@ -9,6 +9,8 @@ import type { EmuApp, Store } from "../store.js";
 export interface EmulatorSettings {
   onlinePageThreshold: number;
   onlineListCap: number;
+  /** Doc variant: the mute end's field name in member profiles and filters (docs/drift.md). */
+  muteField: "MuteUntil" | "ShutUpUntil";
   /** 10018 for get_group_member_info pages asking more than this (fault injection). */
   tooLargeAboveLimit?: number;
 }

@@ -91,9 +91,10 @@ export const getGroupInfo: Handler = (ctx) => {
     if (wantMembers && g.Type !== "AVChatRoom") {
       // The zh example names the account field "Account" in MemberInfoFilter.
       const fields = f.member ? new Set([...f.member].map((x) => (x === "Account" ? "Member_Account" : x))) : undefined;
+      const muteField = ctx.settings.muteField;
       const projection = f.any
-        ? { fields: fields ?? new Set<string>(), customKeys: f.memberCustom }
-        : { allCustom: true };
+        ? { fields: fields ?? new Set<string>(), customKeys: f.memberCustom, muteField }
+        : { allCustom: true, muteField };
       const members: Record<string, unknown>[] = [];
       for (let i = 0; i < g.members.count(); i++) {
         const m = projectMember(g.members.at(i), projection);

@@ -60,6 +60,7 @@ export const getGroupMemberInfo: Handler = (ctx) => {
   const projection = {
     fields: fieldsList ? new Set(fieldsList) : undefined,
     customKeys: customList ? new Set(customList) : undefined,
+    muteField: ctx.settings.muteField,
   };
   // Big pages are measured while they are built (stop early past 1 MB); small ones once, when sent.
   const budget = limit > 1000 ? new SizeBudget() : undefined;

@@ -10,11 +10,18 @@ export interface MemberProjection {
   customKeys?: ReadonlySet<string>;
   /** Include every custom key (get_group_info without a filter, per the seed-3 example). */
   allCustom?: boolean;
+  /** The doc variant's name for the mute end: MuteUntil (seeds) or ShutUpUntil (older English page). */
+  muteField?: "MuteUntil" | "ShutUpUntil";
 }
 
 export function projectMember(m: EmuMember, p: MemberProjection): Record<string, unknown> {
   const out: Record<string, unknown> = { Member_Account: m.Member_Account };
-  for (const f of BASE_FIELDS) if (!p.fields || p.fields.has(f)) out[f] = m[f];
+  const muteField = p.muteField ?? "MuteUntil";
+  for (const f of BASE_FIELDS) {
+    if (f === "MuteUntil") {
+      if (!p.fields || p.fields.has(muteField)) out[muteField] = m.MuteUntil;
+    } else if (!p.fields || p.fields.has(f)) out[f] = m[f];
+  }
   const custom = p.allCustom
     ? m.AppMemberDefinedData
     : m.AppMemberDefinedData.filter((kv) => p.customKeys?.has(kv.Key));

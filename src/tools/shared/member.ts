@@ -6,6 +6,8 @@ import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
 import { StringOrNull } from "./nullable.js";
 
+const PERMANENT_MUTE = 4294967295;
+
 export const KeyValueOut = z.object({ key: z.string(), value: z.string() });
 
 export const MemberOut = z.object({
@@ -50,7 +52,8 @@ export function memberToOutput(m: MemberProfile, nowS: number): MemberOutput {
   if (m.LastSendMsgTime !== undefined) out.last_send_msg_time = isoFromSeconds(m.LastSendMsgTime);
   if (m.MuteUntil !== undefined) {
     out.muted = m.MuteUntil > nowS;
-    out.muted_until = out.muted ? isoFromSeconds(m.MuteUntil) : null;
+    // 4294967295 is "muted forever" (forbid_send_msg), not a date in 2106.
+    out.muted_until = out.muted ? (m.MuteUntil >= PERMANENT_MUTE ? "permanent" : isoFromSeconds(m.MuteUntil)) : null;
   }
   if (m.MsgFlag !== undefined) out.msg_flag = sanitizeText(m.MsgFlag, 40);
   if (m.MsgSeq !== undefined) out.msg_seq = m.MsgSeq;

@@ -1,0 +1,88 @@
+// Where copies of Tencent's docs disagree (docs/drift.md), the client is right under both readings:
+// each test runs the same tool calls against the emulator switched to one reading and to the other.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.js";
+import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
+import { type BendingProxy, startBendingProxy } from "../helpers/bending-proxy.js";
+import { callTool, type Harness, startHarness, structured, textOf } from "../helpers/harness.js";
+
+describe.each(["MuteUntil", "ShutUpUntil"] as const)("the mute end named %s", (muteField) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ emulator: { muteField } });
+  });
+  afterAll(() => h.close());
+
+  it("summaries count the muted members and searches find them", async () => {
+    const s = structured<{ muted: number; as_of: string }>(
+      await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.publicLarge }),
+    );
+    const e = h.emulator.control.expectedStats(DEMO_GROUP_IDS.publicLarge, Date.parse(s.as_of) / 1000);
+    expect(e.muted).toBeGreaterThan(0);
+    expect(s.muted).toBe(e.muted);
+    const f = structured<{ found_total: number }>(
+      await callTool(h.client, "find_group_members", {
+        group_id: DEMO_GROUP_IDS.publicLarge,
+        muted: true,
+        count_only: true,
+      }),
+    );
+    expect(f.found_total).toBe(e.muted);
+  });
+
+  it("a page of members shows the mute end", async () => {
+    const d = structured<{ members: { muted?: boolean; muted_until?: string | null }[] }>(
+      await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, fields: ["muted_until"] }),
+    );
+    expect(d.members.some((m) => m.muted === true && typeof m.muted_until === "string")).toBe(true);
+  });
+});
+
+describe("answers the emulator never gives", () => {
+  let h: Harness;
+  let proxy: BendingProxy;
+  beforeAll(async () => {
+    const upstream = await startHarness();
+    proxy = await startBendingProxy(upstream.emulator.url);
+    h = await startHarness({ sharedEmulator: upstream.emulator, clientOptions: { baseUrl: proxy.url } });
+    afterAll(async () => {
+      await h.close();
+      await proxy.stop();
+      await upstream.close();
+    });
+  });
+
+  it("a permanent mute (4294967295) reads as permanent, not as a date in 2106", async () => {
+    proxy.setBend((api, a) => {
+      if (api === "get_group_member_info")
+        for (const m of (a.MemberList as Record<string, unknown>[]) ?? []) if (m.MuteUntil) m.MuteUntil = 4294967295;
+      return a;
+    });
+    const d = structured<{ members: { muted?: boolean; muted_until?: string | null }[] }>(
+      await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public }),
+    );
+    proxy.setBend(undefined);
+    const muted = d.members.filter((m) => m.muted);
+    expect(muted.length).toBeGreaterThan(0);
+    expect(muted.every((m) => m.muted_until === "permanent")).toBe(true);
+  });
+
+  it("get_group_info's top-level ErrorCode is meaningless: a non-zero one with ActionStatus OK keeps the groups", async () => {
+    proxy.setBend((api, a) => (api === "get_group_info" ? { ...a, ErrorCode: 10004, ErrorInfo: "noise" } : a));
+    const r = await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.public] });
+    proxy.setBend(undefined);
+    expect(structured<{ groups: unknown[] }>(r).groups).toHaveLength(1);
+    proxy.setBend((api, a) => (api === "get_group_info" ? { ...a, ActionStatus: "FAIL", ErrorCode: 10004 } : a));
+    const failed = await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.public] });
+    proxy.setBend(undefined);
+    expect(failed.isError).toBe(true);
+    expect(textOf(failed)).toMatch(/10004/);
+  });
+});
+
+describe("regional domains", () => {
+  it("Tokyo has its documented standby domain", () => {
+    const { config } = loadConfig({ argv: ["--region", "tokyo"], env: {} });
+    expect(config.standbyBaseUrl).toBe("https://adminapijpn.my-imcloud.com");
+  });
+});
