@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   onlinePageThreshold?: number;
   /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
   onlineListCap?: number;
+  /** Doc variant: unfiltered member pages carry custom member fields (seed-2's examples); default: omitted (its field table). */
+  customFieldsByDefault?: boolean;
   /** Doc variant: the mute end is MuteUntil (seeds, current pages) or ShutUpUntil (older English page, SDKs). */
   muteField?: "MuteUntil" | "ShutUpUntil";
   /** Clock in ms (signature expiry and seed-relative times). */
@@ -139,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       onlinePageThreshold: options.onlinePageThreshold ?? LIMITS.onlineMembersPageThreshold,
       onlineListCap: options.onlineListCap ?? LIMITS.onlineListCap,
       muteField: options.muteField ?? "MuteUntil",
+      customFieldsByDefault: options.customFieldsByDefault ?? false,
     },
     faults,
     counter,

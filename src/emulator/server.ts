@@ -29,7 +29,7 @@ export interface ServerDeps {
 function send(res: ServerResponse, r: EmuResponse): void {
   let text = JSON.stringify(r.body);
   // No answer leaves bigger than 1 MB (seed-2, seed-3): 10018 instead.
-  if (text.length > LIMITS.maxResponseBytes)
+  if (Buffer.byteLength(text) > LIMITS.maxResponseBytes)
     text = JSON.stringify(
       fail(CODES.tooLarge, "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit")
         .body,

@@ -28,7 +28,8 @@ export default defineTool({
   name: "set_member_marks_bulk",
   title: "Set or delete marks on many live-group members",
   description:
-    "Sets or deletes the same marks on up to 10,000 members of an AVChatRoom (live group), in chunks of 500 (REST modify_user_info). " +
+    "Sets the same marks on up to 1,000 members (each mark holds at most 1,000), or deletes them from up to 10,000, of an " +
+    "AVChatRoom (live group), in chunks of 500 (REST modify_user_info). " +
     `${MARKS_DOC} Reports marked, left out and failed accounts per chunk; a failed chunk never stops the others. dry_run previews.`,
   toolset: "aggregate",
   write: true,
@@ -44,7 +45,12 @@ export default defineTool({
         .refine((a) => new Set(a).size === a.length, "each account may appear only once"),
       dry_run: z.boolean().default(false),
     })
-    .strict(),
+    .strict()
+    // One mark holds at most 1,000 members (seed-4): a bigger "set" would fail from its third chunk on.
+    .refine((a) => a.action !== "set" || a.accounts.length <= LIMITS.marksMaxMembersPerMark, {
+      message: `"set" puts the same marks on every account, and a mark holds at most ${LIMITS.marksMaxMembersPerMark} members: pass at most ${LIMITS.marksMaxMembersPerMark} accounts (delete takes up to 10,000)`,
+      path: ["accounts"],
+    }),
   outputSchema: z.object({
     group_id: z.string(),
     action: z.enum(["set", "delete"]),

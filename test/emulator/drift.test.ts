@@ -86,3 +86,41 @@ describe("regional domains", () => {
     expect(config.standbyBaseUrl).toBe("https://adminapijpn.my-imcloud.com");
   });
 });
+
+describe("emulator fidelity fixes", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it.each([true, false])(
+    "unfiltered member pages with custom fields by default = %s: the tool shows what came back",
+    async (customFieldsByDefault) => {
+      const w = await startHarness({ emulator: { customFieldsByDefault } });
+      try {
+        const all = structured<{ members: { custom_data?: unknown[] }[] }>(
+          await callTool(w.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, limit: 5 }),
+        );
+        expect(all.members.every((m) => (m.custom_data?.length ?? 0) > 0)).toBe(customFieldsByDefault);
+        const asked = structured<{ members: { custom_data?: unknown[] }[] }>(
+          await callTool(w.client, "get_group_member_info", {
+            group_id: DEMO_GROUP_IDS.public,
+            limit: 5,
+            custom_keys: ["MemberDefined1"],
+          }),
+        );
+        expect(asked.members.every((m) => m.custom_data?.length === 1)).toBe(true);
+      } finally {
+        await w.close();
+      }
+    },
+  );
+
+  it("the 1 MB answer cap counts bytes: Chinese text reaches it at a third of the characters", async () => {
+    const { SizeBudget } = await import("../../src/emulator/handlers/context.js");
+    const chinese = "群".repeat(400_000); // 400k UTF-16 units, 1.2 MB of UTF-8
+    expect(() => new SizeBudget().add(chinese)).toThrow(/1 MB/);
+    expect(() => new SizeBudget().add("a".repeat(400_000))).not.toThrow();
+  });
+});

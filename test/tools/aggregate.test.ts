@@ -330,7 +330,7 @@ describe("get_groups_overview", () => {
 describe("set_member_marks_bulk", () => {
   it("marks online accounts in chunks and reports left out and failed chunks", async () => {
     const online = Array.from({ length: 1200 }, (_, i) => `viewer_${String(i).padStart(5, "0")}`);
-    const accounts = [...online.slice(0, 900), ...Array.from({ length: 200 }, (_, i) => `ghost_${i}`)];
+    const accounts = [...online.slice(0, 800), ...Array.from({ length: 200 }, (_, i) => `ghost_${i}`)];
     h.emulator.control.setFaults({
       rules: [{ kind: "error", code: 10004, info: "injected invalid parameter", count: 1, apis: ["modify_user_info"] }],
     });
@@ -348,9 +348,9 @@ describe("set_member_marks_bulk", () => {
       }),
     );
     h.emulator.control.clearFaults();
-    expect(d.chunks).toHaveLength(3);
+    expect(d.chunks).toHaveLength(2);
     expect(d.failed).toBe(500); // one chunk failed, the others went on
-    expect(d.marked + d.left_out + d.failed).toBe(1100);
+    expect(d.marked + d.left_out + d.failed).toBe(1000);
     expect(d.left_out).toBeGreaterThanOrEqual(100);
     expect(d.chunks.filter((c) => c.failed > 0)[0]!.error).toMatch(/10004/);
   });
@@ -361,7 +361,7 @@ describe("set_member_marks_bulk", () => {
     const d = structured<{ chunks: unknown[]; dry_run: boolean }>(
       await callTool(h.client, "set_member_marks_bulk", {
         group_id: DEMO_GROUP_IDS.avChatRoom,
-        action: "set",
+        action: "delete",
         marks: [3001],
         accounts: Array.from({ length: 1001 }, (_, i) => `a${i}`),
         dry_run: true,
@@ -369,5 +369,18 @@ describe("set_member_marks_bulk", () => {
     );
     expect(d.chunks).toHaveLength(3);
     expect(writes()).toBe(before);
+  });
+
+  it("refuses to set one mark on more than 1,000 accounts before sending anything (a mark holds 1,000)", async () => {
+    const before = h.emulator.control.totalCalls();
+    const r = await callTool(h.client, "set_member_marks_bulk", {
+      group_id: DEMO_GROUP_IDS.avChatRoom,
+      action: "set",
+      marks: [3002],
+      accounts: Array.from({ length: 1001 }, (_, i) => `viewer_${String(i).padStart(5, "0")}`),
+    });
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(/a mark holds at most 1000 members/);
+    expect(h.emulator.control.totalCalls()).toBe(before);
   });
 });

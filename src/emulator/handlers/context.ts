@@ -9,6 +9,8 @@ import type { EmuApp, Store } from "../store.js";
 export interface EmulatorSettings {
   onlinePageThreshold: number;
   onlineListCap: number;
+  /** Doc variant: unfiltered get_group_member_info carries custom member fields (seed-2 examples) or not (its field table). */
+  customFieldsByDefault: boolean;
   /** Doc variant: the mute end's field name in member profiles and filters (docs/drift.md). */
   muteField: "MuteUntil" | "ShutUpUntil";
   /** 10018 for get_group_member_info pages asking more than this (fault injection). */
@@ -78,7 +80,8 @@ export function optionalStringArray(body: Record<string, unknown>, field: string
 export class SizeBudget {
   private used = 200;
   add(item: unknown): void {
-    this.used += JSON.stringify(item).length + 1;
+    // The 1 MB cap is in bytes: Chinese text takes three per character (UTF-16 length would miss it).
+    this.used += Buffer.byteLength(JSON.stringify(item)) + 1;
     if (this.used > LIMITS.maxResponseBytes)
       throw new EmuFailure(
         CODES.tooLarge,

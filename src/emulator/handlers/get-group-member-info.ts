@@ -60,6 +60,9 @@ export const getGroupMemberInfo: Handler = (ctx) => {
   const projection = {
     fields: fieldsList ? new Set(fieldsList) : undefined,
     customKeys: customList ? new Set(customList) : undefined,
+    // Without any filter, custom member fields come back only under the reading of seed-2's examples;
+    // its field table says they are "omitted by default" (docs/drift.md).
+    allCustom: ctx.settings.customFieldsByDefault && !fieldsList && !customList,
     muteField: ctx.settings.muteField,
   };
   // Big pages are measured while they are built (stop early past 1 MB); small ones once, when sent.
