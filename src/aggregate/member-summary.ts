@@ -1,7 +1,7 @@
 // Pure counting for summarize_group_members: folds members into counters (memory stays flat however
 // large the group), and serialises its state into a resume cursor.
 import { z } from "zod";
-import type { MemberProfile } from "../chat/wire-types.js";
+import { MEMBER_ROLES, type MemberProfile, type MemberRole } from "../chat/wire-types.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { DAY_SECONDS } from "../core/time.js";
 
@@ -17,6 +17,8 @@ export const SummaryStateSchema = z.object({
   scanned: Count,
   pages: Count,
   byRole: z.object({ Owner: Count, Admin: Count, Member: Count }),
+  /** Members whose role is none of the three documented ones (kept, not forced into one). */
+  otherRoles: Count.default(0),
   muted: Count,
   neverSpoke: Count,
   joined: z.array(Count).length(WINDOWS.length),
@@ -33,6 +35,7 @@ export function newSummaryState(nowS: number): SummaryState {
     scanned: 0,
     pages: 0,
     byRole: { Owner: 0, Admin: 0, Member: 0 },
+    otherRoles: 0,
     muted: 0,
     neverSpoke: 0,
     joined: WINDOWS.map(() => 0),
@@ -46,7 +49,8 @@ export function newSummaryState(nowS: number): SummaryState {
 export function addMember(s: SummaryState, m: MemberProfile): void {
   s.scanned++;
   const role = m.Role ?? "Member";
-  s.byRole[role]++;
+  if ((MEMBER_ROLES as readonly string[]).includes(role)) s.byRole[role as MemberRole]++;
+  else s.otherRoles++;
   // Account IDs come from upstream: sanitised like any member-written text before they are printed.
   const account = sanitizeText(m.Member_Account, 64);
   if (role === "Owner" && s.owners.length < 5) s.owners.push(account);

@@ -1,7 +1,7 @@
 // When a page still fails after the client's retries, an aggregate stops and returns what it has (with a
 // resume cursor) instead of throwing its work away. This turns the failure into data an agent can act on.
 import { describeFailure } from "../chat/error-codes.js";
-import { ChatApiError, ChatHttpError, ChatNetworkError } from "../chat/errors.js";
+import { ChatApiError, ChatHttpError, ChatNetworkError, ChatProtocolError } from "../chat/errors.js";
 import { redactCredentials } from "../core/redact.js";
 import { sanitizeText } from "../core/sanitize.js";
 
@@ -15,7 +15,14 @@ export interface UpstreamFailure {
 
 /** The failure of an upstream call, or undefined for anything else (bugs and bad input still throw). */
 export function asUpstreamFailure(err: unknown): UpstreamFailure | undefined {
-  if (!(err instanceof ChatApiError || err instanceof ChatHttpError || err instanceof ChatNetworkError))
+  if (
+    !(
+      err instanceof ChatApiError ||
+      err instanceof ChatHttpError ||
+      err instanceof ChatNetworkError ||
+      err instanceof ChatProtocolError
+    )
+  )
     return undefined;
   const d = describeFailure(err);
   return {

@@ -4,7 +4,7 @@ import type { Config } from "../config/load.js";
 import { missingConfiguration } from "../config/load.js";
 import type { CallEvent, CallOptions, ChatGroupApi } from "./api.js";
 import type { ApiName } from "./endpoints.js";
-import { ChatApiError, ChatNetworkError, ConfigurationError, redactUrl } from "./errors.js";
+import { ChatApiError, ChatNetworkError, ChatProtocolError, ConfigurationError, redactUrl } from "./errors.js";
 import {
   checkGetGroupInfo,
   checkGetGroupMemberInfo,
@@ -100,7 +100,12 @@ export class ChatClient implements ChatGroupApi {
   async getGroupMemberInfo(req: GetGroupMemberInfoRequest, opts?: CallOptions): Promise<GetGroupMemberInfoResult> {
     const checked = checkGetGroupMemberInfo(req);
     const { value } = await this.call("get_group_member_info", checked, S.GetGroupMemberInfoResponse, opts);
-    return value as GetGroupMemberInfoResult;
+    const { MemberList, ...rest } = value;
+    return {
+      ...(rest as Omit<GetGroupMemberInfoResult, "MemberList">),
+      MemberList: MemberList.members as GetGroupMemberInfoResult["MemberList"],
+      ...(MemberList.skipped > 0 ? { SkippedMembers: MemberList.skipped } : {}),
+    };
   }
 
   async getOnlineMembers(req: GetOnlineMembersRequest, opts?: CallOptions): Promise<GetOnlineMembersResult> {
@@ -207,7 +212,10 @@ export class ChatClient implements ChatGroupApi {
       if (err instanceof ChatNetworkError && !err.timedOut) this.noteConnectionFailure();
       throw err;
     }
-    const envelope = S.Envelope.parse(json);
+    const parsedEnvelope = S.Envelope.safeParse(json);
+    if (!parsedEnvelope.success)
+      throw new ChatProtocolError(api, "the answer has no readable ActionStatus/ErrorCode envelope", redactUrl(url));
+    const envelope = parsedEnvelope.data;
     const code = envelope.ErrorCode ?? 0;
     // get_group_info's top-level code is meaningless (seed-3): only FAIL fails it; each group carries its
     // own code. Other APIs fail on any code != 0.
@@ -217,7 +225,7 @@ export class ChatClient implements ChatGroupApi {
     try {
       return schema.parse(json);
     } catch {
-      throw new ChatNetworkError(api, "the answer did not have the documented shape", redactUrl(url), false);
+      throw new ChatProtocolError(api, "the answer did not have the documented shape", redactUrl(url));
     }
   }
 

@@ -2,7 +2,14 @@
 // Sources: seed documents' error tables and ../shared/reference/chat-rest-api.md §B.
 // Used by the client (retry decisions), the tools (isError text) and explain_chat_error.
 import type { ApiName } from "./endpoints.js";
-import { ChatApiError, ChatHttpError, ChatInputError, ChatNetworkError, ConfigurationError } from "./errors.js";
+import {
+  ChatApiError,
+  ChatHttpError,
+  ChatInputError,
+  ChatNetworkError,
+  ChatProtocolError,
+  ConfigurationError,
+} from "./errors.js";
 
 export const ERROR_CATEGORIES = [
   "auth",
@@ -356,6 +363,16 @@ export function describeFailure(err: unknown): ErrorDescription {
       nextStep: retryable
         ? "Retry after a short pause; the server already retried a few times."
         : "Check TENCENT_CHAT_BASE_URL / TENCENT_CHAT_REGION.",
+    };
+  }
+  if (err instanceof ChatProtocolError) {
+    return {
+      known: true,
+      category: "internal",
+      retryable: false,
+      meaning: `${err.message}: not the documented JSON answer.`,
+      nextStep:
+        "Check TENCENT_CHAT_BASE_URL / TENCENT_CHAT_REGION (a proxy or captive portal may be answering instead of Tencent); if it persists, report it with the API name.",
     };
   }
   if (err instanceof ChatNetworkError) {

@@ -16,7 +16,7 @@ export function redactUrl(url: string): string {
 }
 
 export abstract class ChatError extends Error {
-  abstract readonly kind: "api" | "http" | "network" | "input" | "config";
+  abstract readonly kind: "api" | "http" | "network" | "protocol" | "input" | "config";
 }
 
 /** The API answered with ActionStatus FAIL / ErrorCode != 0. */
@@ -48,7 +48,23 @@ export class ChatHttpError extends ChatError {
   }
 }
 
-/** Connection refused/reset, DNS failure, timeout, or an unparseable body. */
+/**
+ * An answer that is not the documented JSON (an HTML page with HTTP 200, a body of the wrong shape).
+ * Not retried: the same request gets the same answer; the message names what came back.
+ */
+export class ChatProtocolError extends ChatError {
+  readonly kind = "protocol" as const;
+  constructor(
+    readonly api: ApiName,
+    message: string,
+    readonly redactedUrl: string,
+  ) {
+    super(`Chat API ${api}: ${message}`);
+    this.name = "ChatProtocolError";
+  }
+}
+
+/** Connection refused/reset, DNS failure, or a timeout. */
 export class ChatNetworkError extends ChatError {
   readonly kind = "network" as const;
   constructor(

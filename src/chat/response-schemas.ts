@@ -2,15 +2,26 @@
 // and documented typos such as Role "Member " (trailing space, seed-2 example) are normalised.
 import { z } from "zod";
 
-const KeyValue = z.looseObject({ Key: z.string(), Value: z.string() });
-const Role = z
-  .string()
-  .transform((r) => r.trim())
-  .pipe(z.enum(["Owner", "Admin", "Member"]));
+// A custom value that is not a string (a number, an object) is kept, as its JSON text.
+const KeyValue = z.looseObject({
+  Key: z.string(),
+  Value: z.unknown().transform((v) => (typeof v === "string" ? v : JSON.stringify(v ?? null))),
+});
+// Roles are kept as sent, trimmed ("Member " in seed-2's example): a role we do not know is still data.
+const Role = z.string().transform((r) => r.trim());
 
 export const Envelope = z.looseObject({
   ActionStatus: z.string().optional(),
-  ErrorCode: z.number().int().optional(),
+  // A code sent as a string ("10004") is still the code.
+  ErrorCode: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+$/)
+        .transform(Number),
+    ])
+    .optional(),
   ErrorInfo: z.string().optional(),
 });
 
@@ -45,9 +56,22 @@ export const GroupInfoSchema = z.looseObject({
 
 export const GetGroupInfoResponse = z.looseObject({ GroupInfo: z.array(GroupInfoSchema).default([]) });
 
+/** Member records that parse, and how many did not: one odd record never loses the page. */
+const LenientMemberList = z
+  .array(z.unknown())
+  .default([])
+  .transform((items) => {
+    const members: z.output<typeof MemberProfileSchema>[] = [];
+    for (const item of items) {
+      const m = MemberProfileSchema.safeParse(item);
+      if (m.success) members.push(m.data);
+    }
+    return { members, skipped: items.length - members.length };
+  });
+
 export const GetGroupMemberInfoResponse = z.looseObject({
   MemberNum: z.number().int().nonnegative().default(0),
-  MemberList: z.array(MemberProfileSchema).default([]),
+  MemberList: LenientMemberList,
   // Opaque cursor: a JSON string that may look like an integer above 2^53. Never parse it.
   Next: z.string().optional(),
 });

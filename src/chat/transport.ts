@@ -2,7 +2,7 @@
 // and the caller's AbortSignal, both of which cancel the HTTP request in flight.
 import type { Agent } from "undici";
 import type { ApiName } from "./endpoints.js";
-import { ChatHttpError, ChatNetworkError, redactUrl } from "./errors.js";
+import { ChatHttpError, ChatNetworkError, ChatProtocolError, redactUrl } from "./errors.js";
 
 export interface SendResult {
   /** Parsed JSON body (HTTP 200 only). */
@@ -60,7 +60,8 @@ export class HttpSender {
     try {
       return { json: JSON.parse(text) };
     } catch {
-      throw new ChatNetworkError(api, `the answer was not JSON (${text.length} bytes)`, safeUrl, false);
+      const kind = /^\s*</.test(text) ? "an HTML page" : "not JSON";
+      throw new ChatProtocolError(api, `the answer was ${kind} (${text.length} bytes)`, safeUrl);
     }
   }
 

@@ -41,7 +41,8 @@ export interface KeyValue {
 
 export interface MemberProfile {
   Member_Account: string;
-  Role?: MemberRole;
+  /** Owner, Admin or Member; a role Tencent adds later is kept as sent. */
+  Role?: MemberRole | (string & {});
   JoinTime?: number;
   MsgSeq?: number;
   MsgFlag?: string;
@@ -129,6 +130,8 @@ export interface GetGroupInfoResult {
 export interface GetGroupMemberInfoResult {
   MemberNum: number;
   MemberList: MemberProfile[];
+  /** Member records left out because they did not parse (one odd record never loses the page). */
+  SkippedMembers?: number;
   /** Present only for Community groups; "" means the scan is complete. */
   Next?: string;
 }

@@ -44,6 +44,7 @@ export default defineTool({
     group_id: z.string(),
     member_num: z.number(),
     returned: z.number(),
+    skipped_records: z.number().optional().describe("Malformed member records Tencent sent, left out."),
     members: z.array(MemberOut),
     complete: z.boolean(),
     next: z.object({ offset: z.number().optional(), next_cursor: z.string().optional() }).nullable(),
@@ -93,11 +94,12 @@ export default defineTool({
         group_id: args.group_id,
         member_num: page.MemberNum,
         returned: members.length,
+        ...(page.SkippedMembers ? { skipped_records: page.SkippedMembers } : {}),
         members,
         complete: next === null,
         next,
       },
-      text: `${members.length} members of ${args.group_id} (group total ${page.MemberNum}).\n${renderMemberLines(members)}\n${how}`,
+      text: `${members.length} members of ${args.group_id} (group total ${page.MemberNum}).${page.SkippedMembers ? ` ${page.SkippedMembers} malformed member records were left out.` : ""}\n${renderMemberLines(members)}\n${how}`,
     };
   },
 });

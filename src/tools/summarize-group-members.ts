@@ -52,6 +52,7 @@ export default defineTool({
     scanned: z.number(),
     member_num: NumberOrNull,
     by_role: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number() }),
+    other_roles: z.number().optional().describe("Members with a role outside Owner/Admin/Member."),
     muted: z.number(),
     never_spoke: z.number(),
     joined: Windows,
@@ -128,6 +129,7 @@ export default defineTool({
       scanned: state.scanned,
       member_num: result.memberNum ?? null,
       by_role: state.byRole,
+      ...(state.otherRoles > 0 ? { other_roles: state.otherRoles } : {}),
       muted: state.muted,
       never_spoke: state.neverSpoke,
       joined: windowsOut(state.joined),
@@ -146,7 +148,7 @@ export default defineTool({
     const s = data.last_spoke;
     const text = [
       `${data.group_id} (${type}): ${data.complete ? "complete scan" : "PARTIAL scan"} of ${data.scanned} members${data.member_num !== null ? ` (API member count ${data.member_num})` : ""}${roles ? `, roles ${roles.join("/")}` : ""}.`,
-      `Roles: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members. Owner: ${data.owner ?? "none"}. Admins: ${data.admins.join(", ") || "none"}${data.admins_truncated ? " (first 20)" : ""}.`,
+      `Roles: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members${state.otherRoles ? `, ${state.otherRoles} with another role` : ""}. Owner: ${data.owner ?? "none"}. Admins: ${data.admins.join(", ") || "none"}${data.admins_truncated ? " (first 20)" : ""}.`,
       `Muted now: ${data.muted}. Never spoke: ${data.never_spoke}.`,
       `Joined in the last 7/30/90 days: ${j.last_7_days}/${j.last_30_days}/${j.last_90_days}. Spoke in the last 7/30/90 days: ${s.last_7_days}/${s.last_30_days}/${s.last_90_days}.`,
       data.complete

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient, type ChatClientOptions } from "../../src/chat/client.js";
-import { ChatApiError, ChatHttpError, ChatInputError, ChatNetworkError } from "../../src/chat/errors.js";
+import {
+  ChatApiError,
+  ChatHttpError,
+  ChatInputError,
+  ChatNetworkError,
+  ChatProtocolError,
+} from "../../src/chat/errors.js";
 import { createUserSigProvider } from "../../src/chat/usersig.js";
 import { DEMO_GROUP_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { type Loopback, startLoopback } from "../helpers/loopback-server.js";
@@ -213,10 +219,12 @@ describe("ChatClient against a scripted loopback server", () => {
     await c.close();
   });
 
-  it("reports an unparseable body as a network error, not a crash", async () => {
-    const c = client({ maxAttempts: 1 }, lb.url);
+  it("reports an unparseable body as its own protocol error (not retried), not a network fault or a crash", async () => {
+    const c = client({ maxAttempts: 4 }, lb.url);
+    const before = lb.requests.length;
     answer = () => ({ status: 200, text: "<html>gateway</html>" });
-    await expect(c.getCommunityOnlineMemberNum({ GroupId: "@TGS#_x" })).rejects.toBeInstanceOf(ChatNetworkError);
+    await expect(c.getCommunityOnlineMemberNum({ GroupId: "@TGS#_x" })).rejects.toBeInstanceOf(ChatProtocolError);
+    expect(lb.requests.length - before).toBe(1);
     await c.close();
   });
 

@@ -124,3 +124,58 @@ describe("emulator fidelity fixes", () => {
     expect(() => new SizeBudget().add("a".repeat(400_000))).not.toThrow();
   });
 });
+
+describe("answers of an unexpected shape", () => {
+  let h: Harness;
+  let proxy: BendingProxy;
+  beforeAll(async () => {
+    const upstream = await startHarness();
+    proxy = await startBendingProxy(upstream.emulator.url);
+    h = await startHarness({
+      sharedEmulator: upstream.emulator,
+      clientOptions: { baseUrl: proxy.url, maxAttempts: 4, retryBaseDelayMs: 1 },
+    });
+    afterAll(async () => {
+      await h.close();
+      await proxy.stop();
+      await upstream.close();
+    });
+  });
+
+  it("an unknown role, a non-string custom value and one broken record never lose the page", async () => {
+    proxy.setBend((api, a) => {
+      if (api !== "get_group_member_info") return a;
+      const list = a.MemberList as Record<string, unknown>[];
+      list[1]!.Role = "Moderator";
+      list[2]!.AppMemberDefinedData = [{ Key: "Level", Value: 7 }];
+      list[3] = { Role: "Member" }; // no Member_Account
+      return { ...a, ErrorCode: "0" };
+    });
+    const r = await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, limit: 10 });
+    const s = await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.public });
+    proxy.setBend(undefined);
+    const d = structured<{ members: { role?: string; custom_data?: { value: string }[] }[]; skipped_records: number }>(
+      r,
+    );
+    expect(d.members).toHaveLength(9);
+    expect(d.skipped_records).toBe(1);
+    expect(d.members[1]!.role).toBe("Moderator");
+    expect(d.members[2]!.custom_data).toEqual([{ key: "Level", value: "7" }]);
+    expect(textOf(r)).toMatch(/1 malformed member records were left out/);
+    expect(structured<{ other_roles?: number }>(s).other_roles).toBeGreaterThan(0);
+  });
+
+  it("an HTML page with HTTP 200 is its own error, named, not retried as a network fault", async () => {
+    let calls = 0;
+    proxy.setBend((api, a) => {
+      if (api !== "get_group_member_info") return a;
+      calls++;
+      return "<html><body>Welcome to the hotel Wi-Fi</body></html>";
+    });
+    const r = await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public });
+    proxy.setBend(undefined);
+    expect(r.isError).toBe(true);
+    expect(calls).toBe(1);
+    expect(textOf(r)).toMatch(/get_group_member_info: the answer was an HTML page[\s\S]*Retry\? no/);
+  });
+});

@@ -3,7 +3,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Bend = (api: string, answer: Record<string, unknown>, requestUrl: string) => Record<string, unknown>;
+/** Returns the answer to send: an object (sent as JSON) or raw text (an HTML page, say). */
+export type Bend = (
+  api: string,
+  answer: Record<string, unknown>,
+  requestUrl: string,
+) => Record<string, unknown> | string;
 
 export interface BendingProxy {
   url: string;
@@ -20,7 +25,10 @@ export async function startBendingProxy(target: string): Promise<BendingProxy> {
       const upstream = await fetch(`${target}${req.url}`, { method: "POST", body: Buffer.concat(chunks) });
       let text = await upstream.text();
       const api = /\/v4\/[^/]+\/([^?]+)/.exec(req.url ?? "")?.[1] ?? "";
-      if (bend) text = JSON.stringify(bend(api, JSON.parse(text) as Record<string, unknown>, `${target}${req.url}`));
+      if (bend) {
+        const bent = bend(api, JSON.parse(text) as Record<string, unknown>, `${target}${req.url}`);
+        text = typeof bent === "string" ? bent : JSON.stringify(bent);
+      }
       res.writeHead(upstream.status, { "content-type": "application/json" });
       res.end(text);
     });
