@@ -71,6 +71,15 @@ export async function* memberPages(chat: ChatGroupApi, o: MemberPagesOptions): A
   else yield* offsetPages(chat, o);
 }
 
+/**
+ * With a role filter the docs do not say whether Tencent filters before paging (short pages mean the
+ * end) or after (any page can be short, and Offset counts unfiltered positions). Right under both:
+ * advance Offset by the page size and stop only when it reaches MemberNum (docs/drift.md).
+ */
+function roleFiltered(o: MemberPagesOptions): boolean {
+  return (o.request.MemberRoleFilter?.length ?? 0) > 0;
+}
+
 async function* offsetPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
   if (o.start.kind !== "offset") throw new Error("offset paging needs an offset position");
   const size = Math.min(o.pageSize, LIMITS.memberInfoMaxLimitOffset);
@@ -83,8 +92,9 @@ async function* offsetPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
     }
     // The first page is fetched alone: its MemberNum bounds the offsets to fetch concurrently.
     const first = await fetchOffsetPage(chat, o, o.start.offset, size, signal);
-    const firstEnd = o.start.offset + first.members.length;
-    const firstLast = first.members.length < size || firstEnd >= first.memberNum;
+    const filtered = roleFiltered(o);
+    const firstEnd = o.start.offset + (filtered ? size : first.members.length);
+    const firstLast = (!filtered && first.members.length < size) || firstEnd >= first.memberNum;
     yield { ...first, at: o.start, after: { kind: "offset", offset: firstEnd }, last: firstLast };
     if (firstLast) return;
     yield* plannedOffsetPages(chat, o, firstEnd, first.memberNum, size, signal);
@@ -115,10 +125,11 @@ async function* plannedOffsetPages(
   for await (const page of orderedConcurrent(offsets, o.concurrency, (off) =>
     fetchOffsetPage(chat, o, off, size, signal).then((p) => ({ ...p, off })),
   )) {
-    end = page.off + page.members.length;
+    const filtered = roleFiltered(o);
+    end = page.off + (filtered ? size : page.members.length);
     latestNum = page.memberNum;
-    // A short page ends the scan (role filters make the filtered list shorter than MemberNum).
-    const last = page.members.length < size || end >= page.memberNum;
+    // Without a filter a short page is the end of the list; with one, only MemberNum is (see roleFiltered).
+    const last = (!filtered && page.members.length < size) || end >= page.memberNum;
     yield {
       members: page.members,
       memberNum: page.memberNum,

@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   onlinePageThreshold?: number;
   /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
   onlineListCap?: number;
+  /** Doc variant: MemberRoleFilter before paging (default) or after it (pages of Limit positions, then filtered). */
+  roleFilter?: "before-paging" | "after-paging";
   /** Doc variant: unfiltered member pages carry custom member fields (seed-2's examples); default: omitted (its field table). */
   customFieldsByDefault?: boolean;
   /** Doc variant: the mute end is MuteUntil (seeds, current pages) or ShutUpUntil (older English page, SDKs). */
@@ -142,6 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       onlineListCap: options.onlineListCap ?? LIMITS.onlineListCap,
       muteField: options.muteField ?? "MuteUntil",
       customFieldsByDefault: options.customFieldsByDefault ?? false,
+      roleFilter: options.roleFilter ?? "before-paging",
     },
     faults,
     counter,

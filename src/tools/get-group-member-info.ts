@@ -82,9 +82,11 @@ export default defineTool({
     let next: { offset?: number; next_cursor?: string } | null;
     if (community) next = page.Next ? { next_cursor: page.Next } : null;
     else {
-      // Offset mode ends when the page is short or reaches MemberNum (reference §A.3).
-      const end = (req.Offset ?? 0) + members.length;
-      next = members.length < args.limit || end >= page.MemberNum ? null : { offset: end };
+      // Offset mode ends when the page is short or reaches MemberNum (reference §A.3). With a role filter
+      // a page may be short before the end (docs/drift.md): step by the limit and stop only at MemberNum.
+      const filtered = (req.MemberRoleFilter?.length ?? 0) > 0;
+      const end = (req.Offset ?? 0) + (filtered ? args.limit : page.MemberList.length + (page.SkippedMembers ?? 0));
+      next = (!filtered && members.length < args.limit) || end >= page.MemberNum ? null : { offset: end };
     }
     const how = next
       ? `Next page: call get_group_member_info with group_id=${args.group_id} and ${next.next_cursor !== undefined ? `next_cursor="${next.next_cursor}"` : `offset=${next.offset}`} (same limit and filters).`

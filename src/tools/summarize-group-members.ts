@@ -98,8 +98,8 @@ export default defineTool({
         ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
       },
       budget,
-      // With a role filter the filtered list can be far shorter than MemberNum: let the first page decide.
-      memberNumHint: roles ? undefined : route.memberNum,
+      // Role-filtered scans also run to MemberNum (paginate.ts, roleFiltered), so all pages can start at once.
+      memberNumHint: route.memberNum,
       visit: (m) => {
         addMember(state, m);
         return true;

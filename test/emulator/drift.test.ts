@@ -179,3 +179,42 @@ describe("answers of an unexpected shape", () => {
     expect(textOf(r)).toMatch(/get_group_member_info: the answer was an HTML page[\s\S]*Retry\? no/);
   });
 });
+
+describe.each(["before-paging", "after-paging"] as const)("MemberRoleFilter applied %s", (roleFilter) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ emulator: { roleFilter } });
+  });
+  afterAll(() => h.close());
+
+  // The owner and the admins come first in this group, so under "after-paging" the first page of
+  // ordinary members is short although thousands follow: only a client that pages to MemberNum finds them.
+  it("role-filtered summaries and searches find every member with the role", async () => {
+    const group = DEMO_GROUP_IDS.publicLarge;
+    const expected = h.emulator.control.expectedStats(group).by_role;
+    const s = structured<{ by_role: { Admin: number; Member: number }; complete: boolean }>(
+      await callTool(h.client, "summarize_group_members", { group_id: group, roles: ["Member"] }),
+    );
+    expect(s.complete).toBe(true);
+    expect(s.by_role.Member).toBe(expected.Member);
+    expect(s.by_role.Admin).toBe(0);
+    const f = structured<{ found_total: number }>(
+      await callTool(h.client, "find_group_members", { group_id: group, roles: ["Member"], count_only: true }),
+    );
+    expect(f.found_total).toBe(expected.Member);
+  });
+
+  it("paging get_group_member_info by hand with a role filter reaches every such member", async () => {
+    const group = DEMO_GROUP_IDS.publicLarge;
+    const seen = new Set<string>();
+    let offset: number | undefined = 0;
+    for (let i = 0; offset !== undefined && i < 100; i++) {
+      type Page = { members: { account: string }[]; next: { offset?: number } | null };
+      const args = { group_id: group, roles: ["Member"], limit: 200, offset };
+      const d: Page = structured<Page>(await callTool(h.client, "get_group_member_info", args));
+      for (const m of d.members) seen.add(m.account);
+      offset = d.next?.offset;
+    }
+    expect(seen.size).toBe(h.emulator.control.expectedStats(group).by_role.Member);
+  });
+});

@@ -33,7 +33,10 @@ export const getGroupMemberInfo: Handler = (ctx) => {
   const fieldsList = optionalStringArray(body, "MemberInfoFilter");
   const customList = optionalStringArray(body, "AppDefinedDataFilter_GroupMember");
 
-  const view = new FilteredView(g.members.roleRanges(new Set(roles ?? MEMBER_ROLES)));
+  const roleSet = new Set<string>(roles ?? MEMBER_ROLES);
+  // "after-paging": Offset/Limit select positions of the whole list, then the role filter thins the page.
+  const afterPaging = ctx.settings.roleFilter === "after-paging" && roles !== undefined;
+  const view = new FilteredView(afterPaging ? [[0, g.members.count()]] : g.members.roleRanges(roleSet));
   let start: number;
   let limit: number;
   if (community) {
@@ -69,7 +72,9 @@ export const getGroupMemberInfo: Handler = (ctx) => {
   const budget = limit > 1000 ? new SizeBudget() : undefined;
   const list: Record<string, unknown>[] = [];
   for (const i of view.indexes(start, limit)) {
-    const item = projectMember(g.members.at(i), projection);
+    const member = g.members.at(i);
+    if (afterPaging && !roleSet.has(member.Role)) continue;
+    const item = projectMember(member, projection);
     budget?.add(item);
     list.push(item);
   }
