@@ -119,8 +119,9 @@ function onlineList(prefix: string, count: number, anchor: number, salt: number)
   for (let i = 0; i < count; i++) {
     out.push({
       Member_Account: `${prefix}${String(i).padStart(5, "0")}`,
-      // Unique join times, newest last, so NextTimestamp paging is exact.
-      JoinTime: anchor - (count - i) * 7 - (hash32(salt, i, 4) % 3),
+      // Newest last, and every tenth viewer joins in the same second as the one before: with an inclusive
+      // NextTimestamp the viewers of a boundary second come back on the next page too (reference §A.1).
+      JoinTime: anchor - (count - i) * 7 - (hash32(salt, i, 4) % 3) + (i % 10 === 0 ? 7 : 0),
       NickName: `Viewer ${i}`,
       Avatar: `https://example.com/avatar/${i}.png`,
     });

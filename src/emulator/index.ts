@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   onlinePageThreshold?: number;
   /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
   onlineListCap?: number;
+  /** Doc variant: a member count for AVChatRoom in get_group_info (English pages); default left out (zh page). */
+  liveMemberNum?: boolean;
   /** Doc variant: MemberRoleFilter before paging (default) or after it (pages of Limit positions, then filtered). */
   roleFilter?: "before-paging" | "after-paging";
   /** Doc variant: unfiltered member pages carry custom member fields (seed-2's examples); default: omitted (its field table). */
@@ -145,6 +147,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       muteField: options.muteField ?? "MuteUntil",
       customFieldsByDefault: options.customFieldsByDefault ?? false,
       roleFilter: options.roleFilter ?? "before-paging",
+      liveMemberNum: options.liveMemberNum ?? false,
     },
     faults,
     counter,

@@ -58,7 +58,12 @@ function renderGroup(g: z.infer<typeof GroupOut>): string[] {
   if (g.type !== undefined) head.push(g.type);
   if (g.name !== undefined) head.push(JSON.stringify(g.name));
   const facts: string[] = [];
-  if (g.member_num !== undefined) facts.push(`${g.member_num} members`);
+  if (g.member_num !== undefined)
+    facts.push(
+      g.type === "AVChatRoom" ? `count ${g.member_num} as reported (not a member list)` : `${g.member_num} members`,
+    );
+  else if (g.type === "AVChatRoom")
+    facts.push("member count not available for live groups (summarize_online_members counts who is online)");
   if (g.max_member_num !== undefined) facts.push(`max ${g.max_member_num}`);
   if (g.owner_account !== undefined) facts.push(`owner ${g.owner_account ?? "none"}`);
   if (g.mute_all_member !== undefined) facts.push(g.mute_all_member ? "everyone muted" : "not muted");

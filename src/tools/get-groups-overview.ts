@@ -145,7 +145,7 @@ export default defineTool({
       .slice(0, 25)
       .map(
         (r) =>
-          `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${isLive(r) ? `live group (count ${r.members ?? "?"} as reported, not a member list)` : `${r.members ?? "?"} members`}${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner ?? "none"}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`,
+          `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${isLive(r) ? (r.members === null ? "live group (no member count; summarize_online_members counts who is online)" : `live group (count ${r.members} as reported, not a member list)`) : `${r.members ?? "?"} members`}${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner ?? "none"}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`,
       );
     if (shown.length > 25) lines.push(`… ${shown.length - 25} more rows in the structured result.`);
     if (data.rows_omitted)

@@ -22,6 +22,7 @@ import { GroupIdParam, MarkParam } from "./shared/params.js";
 
 const SAMPLE = 10;
 const NAME = "summarize_online_members";
+const EDGE_CAP = 50; // viewers of one boundary second; keeps the cursor small
 
 // What a resume cursor carries: the counters so far (the list position is the cursor's Next).
 const OnlineStateSchema = z.object({
@@ -33,6 +34,8 @@ const OnlineStateSchema = z.object({
   newest: z.number().min(0),
   oldest: z.number().min(0),
   sample: z.array(z.object({ a: z.string().max(64), t: z.number() })).max(SAMPLE),
+  /** Accounts of the boundary second already counted (they come back on the next page). */
+  edge: z.array(z.string().max(64)).max(EDGE_CAP).default([]),
 });
 type OnlineState = z.infer<typeof OnlineStateSchema>;
 
@@ -88,7 +91,9 @@ export default defineTool({
       newest: 0,
       oldest: 0,
       sample: [],
+      edge: [],
     };
+    const seen = new Set<string>(st.edge);
     const now = st.now;
     const budget = makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal);
     let complete = false;
@@ -109,6 +114,10 @@ export default defineTool({
         st.pages++;
         readNow++;
         for (const m of page.members) {
+          // NextTimestamp is inclusive: viewers who joined in the boundary second come back on the next
+          // page. Count each account once (the cursor carries the boundary second's accounts across calls).
+          if (seen.has(m.Member_Account)) continue;
+          seen.add(m.Member_Account);
           st.listed++;
           const t = m.JoinTime ?? 0;
           if (t >= now - 300) st.last5++;
@@ -118,6 +127,10 @@ export default defineTool({
           if (st.sample.length < SAMPLE) st.sample.push({ a: sanitizeText(m.Member_Account, 64), t });
         }
         at = page.nextTimestamp;
+        st.edge = page.members
+          .filter((m) => m.JoinTime === at)
+          .map((m) => m.Member_Account.slice(0, 64))
+          .slice(0, EDGE_CAP);
         await ctx.progress({ progress: st.listed, message: `${st.pages} pages, ${st.listed} online members` });
         if (page.nextTimestamp === 0) complete = true;
         if (!complete && outOfTime(budget)) {

@@ -218,3 +218,24 @@ describe.each(["before-paging", "after-paging"] as const)("MemberRoleFilter appl
     expect(seen.size).toBe(h.emulator.control.expectedStats(group).by_role.Member);
   });
 });
+
+describe.each([false, true])("get_group_info returns a live group's member count: %s", (liveMemberNum) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ emulator: { liveMemberNum } });
+  });
+  afterAll(() => h.close());
+
+  it("the tools never call a live group's count members, and say where the online count is", async () => {
+    const info = await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.avChatRoom] });
+    const g = structured<{ groups: { member_num?: number }[] }>(info).groups[0]!;
+    expect(g.member_num !== undefined).toBe(liveMemberNum);
+    expect(textOf(info)).not.toMatch(/\d+ members/);
+    expect(textOf(info)).toMatch(liveMemberNum ? /as reported \(not a member list\)/ : /not available for live groups/);
+    const overview = await callTool(h.client, "get_groups_overview", {
+      group_ids: [DEMO_GROUP_IDS.avChatRoom, DEMO_GROUP_IDS.public],
+    });
+    expect(structured<{ total_members: number }>(overview).total_members).toBe(40);
+    expect(textOf(overview)).toMatch(/@TGS#aLIVEDEMO01 AVChatRoom "[^"]*": live group/);
+  });
+});

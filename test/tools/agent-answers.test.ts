@@ -249,3 +249,25 @@ describe("the true online count next to the capped list", () => {
     );
   });
 });
+
+describe("online pages that overlap", () => {
+  it("viewers of the boundary second, returned on two pages (inclusive NextTimestamp), are counted once", async () => {
+    const g = h.emulator.control.group(DEMO_GROUP_IDS.avChatRoom)!;
+    const sorted = [...g.online].sort((a, b) => b.JoinTime - a.JoinTime);
+    // Four viewers around the first page's end (500 per page) join in the same second.
+    const boundary = sorted.slice(498, 502);
+    const saved = boundary.map((m) => m.JoinTime);
+    for (const m of boundary) m.JoinTime = saved[1]!;
+    try {
+      const d = structured<{ listed: number; pages: number }>(
+        await callTool(h.client, "summarize_online_members", { group_id: DEMO_GROUP_IDS.avChatRoom }),
+      );
+      expect(d.pages).toBeGreaterThan(2); // the overlap made a third page
+      expect(d.listed).toBe(1000);
+    } finally {
+      boundary.forEach((m, i) => {
+        m.JoinTime = saved[i]!;
+      });
+    }
+  });
+});

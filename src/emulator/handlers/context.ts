@@ -9,6 +9,8 @@ import type { EmuApp, Store } from "../store.js";
 export interface EmulatorSettings {
   onlinePageThreshold: number;
   onlineListCap: number;
+  /** Doc variant: get_group_info returns a member count for AVChatRoom (English pages) or leaves it out (zh). */
+  liveMemberNum: boolean;
   /** Doc variant: MemberRoleFilter applied before paging (Offset counts matching members) or after (Offset counts all). */
   roleFilter: "before-paging" | "after-paging";
   /** Doc variant: unfiltered get_group_member_info carries custom member fields (seed-2 examples) or not (its field table). */

@@ -33,8 +33,10 @@ function readFilters(body: Record<string, unknown>): Filters {
 }
 
 function baseInfo(g: EmuGroup, ctx: HandlerContext): Record<string, unknown> {
-  // AVChatRoom has no membership: its member count is the online count.
-  const memberNum = g.Type === "AVChatRoom" ? g.online.length : g.members.count();
+  // AVChatRoom has no membership. The zh page says its member count is not supported (left out, the
+  // default); the English pages return one, taken here as the online count (switch liveMemberNum).
+  const live = g.Type === "AVChatRoom";
+  const memberNum = live ? (ctx.settings.liveMemberNum ? g.online.length : undefined) : g.members.count();
   return {
     Type: g.Type,
     Name: g.Name,
@@ -46,7 +48,7 @@ function baseInfo(g: EmuGroup, ctx: HandlerContext): Record<string, unknown> {
     LastInfoTime: g.LastInfoTime,
     LastMsgTime: g.LastMsgTime,
     NextMsgSeq: g.NextMsgSeq,
-    MemberNum: memberNum,
+    ...(memberNum !== undefined ? { MemberNum: memberNum } : {}),
     MaxMemberNum: g.MaxMemberNum,
     ApplyJoinOption: g.ApplyJoinOption,
     MuteAllMember: g.MuteAllMember,
