@@ -59,7 +59,8 @@ export class GeneratedMemberSource implements MemberSource {
       MsgFlag: h % 3 === 0 ? "AcceptNotNotify" : "AcceptAndNotify",
       LastSendMsgTime: lastSend,
       MuteUntil: muteUntil,
-      NameCard: h % 4 === 0 ? "" : `Member ${index}`,
+      // Every tenth name card is Chinese: three bytes a character, so the 1 MB cap is met at a third of the text.
+      NameCard: h % 4 === 0 ? "" : index % 10 === 1 ? `成员${index}号` : `Member ${index}`,
       AppMemberDefinedData: [{ Key: "Level", Value: String(h2 % 50) }],
     };
   }
