@@ -81,7 +81,8 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeEntry>> = Object.free
   10015: {
     category: "invalid_input",
     retryable: false,
-    meaning: "The group ID is invalid.",
+    meaning:
+      "The group ID is malformed (Tencent does not accept it as a group ID at all; a well-formed ID of a missing group answers 10010).",
     nextStep: "Use the exact group ID, e.g. @TGS#1NVTZEAE4; Community IDs start with @TGS#_.",
   },
   10018: {

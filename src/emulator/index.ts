@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   onlinePageThreshold?: number;
   /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
   onlineListCap?: number;
+  /** Doc variant: spaces inside group IDs allowed (true) or malformed, answered 10015 (default). */
+  spacesInGroupIds?: boolean;
   /** Doc variant: a member count for AVChatRoom in get_group_info (English pages); default left out (zh page). */
   liveMemberNum?: boolean;
   /** Doc variant: MemberRoleFilter before paging (default) or after it (pages of Limit positions, then filtered). */
@@ -148,6 +150,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       customFieldsByDefault: options.customFieldsByDefault ?? false,
       roleFilter: options.roleFilter ?? "before-paging",
       liveMemberNum: options.liveMemberNum ?? false,
+      spacesInGroupIds: options.spacesInGroupIds ?? false,
     },
     faults,
     counter,

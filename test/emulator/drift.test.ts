@@ -239,3 +239,18 @@ describe.each([false, true])("get_group_info returns a live group's member count
     expect(textOf(overview)).toMatch(/@TGS#aLIVEDEMO01 AVChatRoom "[^"]*": live group/);
   });
 });
+
+describe.each([false, true])("spaces inside group IDs allowed: %s", (spacesInGroupIds) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ emulator: { spacesInGroupIds } });
+  });
+  afterAll(() => h.close());
+
+  it("the ID is sent as given, and the answer says malformed (10015) or missing (10010)", async () => {
+    const r = await callTool(h.client, "get_group_info", { group_ids: ["@TGS#2BAD ID"] });
+    const e = structured<{ errors: { code: number; meaning: string }[] }>(r).errors[0]!;
+    expect(e.code).toBe(spacesInGroupIds ? 10010 : 10015);
+    if (!spacesInGroupIds) expect(textOf(r)).toMatch(/malformed/);
+  });
+});

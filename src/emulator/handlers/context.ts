@@ -9,6 +9,8 @@ import type { EmuApp, Store } from "../store.js";
 export interface EmulatorSettings {
   onlinePageThreshold: number;
   onlineListCap: number;
+  /** Doc variant: a space inside a group ID is allowed (reference §E.2's 0x20-0x7e) or malformed (10015). */
+  spacesInGroupIds: boolean;
   /** Doc variant: get_group_info returns a member count for AVChatRoom (English pages) or leaves it out (zh). */
   liveMemberNum: boolean;
   /** Doc variant: MemberRoleFilter applied before paging (Offset counts matching members) or after (Offset counts all). */
@@ -33,22 +35,25 @@ export interface HandlerContext {
 export type Handler = (ctx: HandlerContext) => EmuResponse;
 
 // Custom IDs: printable ASCII, under 48 bytes, plus the "@TGS#_" Community prefix (reference §E.2).
-const GROUP_ID = /^[\x21-\x7e][\x20-\x7e]{0,63}$/;
+// Whether a space inside an ID is allowed (0x20 is in the documented range) or malformed (10015, as the
+// error tables treat it) is a doc variant (docs/drift.md).
+const GROUP_ID = /^[\x21-\x7e]{1,64}$/;
+const GROUP_ID_WITH_SPACES = /^[\x21-\x7e][\x20-\x7e]{0,63}$/;
 
-export function isWellFormedGroupId(id: unknown): id is string {
-  return typeof id === "string" && GROUP_ID.test(id);
+export function isWellFormedGroupId(id: unknown, spacesAllowed = false): id is string {
+  return typeof id === "string" && (spacesAllowed ? GROUP_ID_WITH_SPACES : GROUP_ID).test(id);
 }
 
-export function requireGroupId(body: Record<string, unknown>): string {
+export function requireGroupId(body: Record<string, unknown>, spacesAllowed = false): string {
   const id = body.GroupId;
   if (id === undefined) throw new EmuFailure(CODES.invalidParam, "GroupId is required");
-  if (!isWellFormedGroupId(id)) throw new EmuFailure(CODES.invalidGroupId, "invalid GroupId");
+  if (!isWellFormedGroupId(id, spacesAllowed)) throw new EmuFailure(CODES.invalidGroupId, "invalid GroupId");
   return id;
 }
 
 /** The group, or 10010 when it does not exist or was dismissed; 10007 when the API doesn't support its type. */
 export function requireGroup(ctx: HandlerContext, api: ApiName): EmuGroup {
-  const id = requireGroupId(ctx.body);
+  const id = requireGroupId(ctx.body, ctx.settings.spacesInGroupIds);
   const g = ctx.store.group(ctx.app.sdkAppId, id);
   if (!g || g.dismissed) throw new EmuFailure(CODES.groupNotFound, "the group does not exist or has been dismissed");
   if (!ENDPOINTS[api].supportedTypes.includes(g.Type))

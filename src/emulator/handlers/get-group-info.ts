@@ -65,7 +65,7 @@ export const getGroupInfo: Handler = (ctx) => {
   const budget = new SizeBudget();
   const out: Record<string, unknown>[] = [];
   for (const id of ids) {
-    if (!isWellFormedGroupId(id)) {
+    if (!isWellFormedGroupId(id, ctx.settings.spacesInGroupIds)) {
       out.push({
         GroupId: typeof id === "string" ? id : String(id),
         ErrorCode: CODES.invalidGroupId,
