@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
-import { type BendingProxy, startBendingProxy } from "../helpers/bending-proxy.js";
+import { type BendingProxy, startBentHarness } from "../helpers/bending-proxy.js";
 import { callTool, type Harness, startHarness, structured, textOf } from "../helpers/harness.js";
 
 describe.each(["MuteUntil", "ShutUpUntil"] as const)("the mute end named %s", (muteField) => {
@@ -41,16 +41,11 @@ describe.each(["MuteUntil", "ShutUpUntil"] as const)("the mute end named %s", (m
 describe("answers the emulator never gives", () => {
   let h: Harness;
   let proxy: BendingProxy;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const upstream = await startHarness();
-    proxy = await startBendingProxy(upstream.emulator.url);
-    h = await startHarness({ sharedEmulator: upstream.emulator, clientOptions: { baseUrl: proxy.url } });
-    afterAll(async () => {
-      await h.close();
-      await proxy.stop();
-      await upstream.close();
-    });
+    ({ h, proxy, close } = await startBentHarness());
   });
+  afterAll(() => close());
 
   it("a permanent mute (4294967295) reads as permanent, not as a date in 2106", async () => {
     proxy.setBend((api, a) => {
@@ -128,19 +123,11 @@ describe("emulator fidelity fixes", () => {
 describe("answers of an unexpected shape", () => {
   let h: Harness;
   let proxy: BendingProxy;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const upstream = await startHarness();
-    proxy = await startBendingProxy(upstream.emulator.url);
-    h = await startHarness({
-      sharedEmulator: upstream.emulator,
-      clientOptions: { baseUrl: proxy.url, maxAttempts: 4, retryBaseDelayMs: 1 },
-    });
-    afterAll(async () => {
-      await h.close();
-      await proxy.stop();
-      await upstream.close();
-    });
+    ({ h, proxy, close } = await startBentHarness({ maxAttempts: 4, retryBaseDelayMs: 1 }));
   });
+  afterAll(() => close());
 
   it("an unknown role, a non-string custom value and one broken record never lose the page", async () => {
     proxy.setBend((api, a) => {

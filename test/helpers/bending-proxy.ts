@@ -2,6 +2,7 @@
 // emulator never sends), so the client and tools are tested against them through real HTTP.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type Harness, type HarnessOptions, startHarness } from "./harness.js";
 
 /** Returns the answer to send: an object (sent as JSON) or raw text (an HTML page, say). */
 export type Bend = (
@@ -44,5 +45,29 @@ export async function startBendingProxy(target: string): Promise<BendingProxy> {
         server.close(() => r());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * A harness whose Chat client talks to the emulator through a bending proxy. The emulator is started by
+ * a first harness kept only for it; `close` stops all three.
+ */
+export async function startBentHarness(
+  clientOptions: HarnessOptions["clientOptions"] = {},
+): Promise<{ h: Harness; proxy: BendingProxy; close(): Promise<void> }> {
+  const upstream = await startHarness();
+  const proxy = await startBendingProxy(upstream.emulator.url);
+  const h = await startHarness({
+    sharedEmulator: upstream.emulator,
+    clientOptions: { baseUrl: proxy.url, ...clientOptions },
+  });
+  return {
+    h,
+    proxy,
+    close: async () => {
+      await h.close();
+      await proxy.stop();
+      await upstream.close();
+    },
   };
 }

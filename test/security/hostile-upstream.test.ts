@@ -2,26 +2,18 @@
 // MemberNum, an ErrorInfo that echoes the request URL (with its UserSig), an out-of-range timestamp.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
-import { type BendingProxy, startBendingProxy } from "../helpers/bending-proxy.js";
+import { type BendingProxy, startBentHarness } from "../helpers/bending-proxy.js";
 import { callTool, type Harness, startHarness, structured, textOf } from "../helpers/harness.js";
 
 let h: Harness;
 let proxy: BendingProxy;
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  const upstream = await startHarness(); // only for its emulator
-  proxy = await startBendingProxy(upstream.emulator.url);
-  h = await startHarness({
-    sharedEmulator: upstream.emulator,
-    clientOptions: { baseUrl: proxy.url, maxAttempts: 1 },
-  });
-  // Keep the first harness's emulator alive; close its MCP side only.
-  afterAll(async () => {
-    await h.close();
-    await proxy.stop();
-    await upstream.close();
-  });
+  ({ h, proxy, close } = await startBentHarness({ maxAttempts: 1 }));
 });
+afterAll(() => close());
 
 const usersigIn = (url: string) => /usersig=([^&]+)/.exec(url)?.[1] ?? "";
 
