@@ -34,7 +34,7 @@ export async function preflightMarks(
   if (type !== "AVChatRoom")
     return {
       groupType: type || null,
-      problem: `${groupId} is a ${type || "group of unknown type"}: member marks exist only in AVChatRoom (live) groups, so the call would fail with 10007.`,
+      problem: `${groupId} is ${type ? `a ${type} group` : "a group of unknown type"}: member marks exist only in AVChatRoom (live) groups, so the call would fail with 10007.`,
       notOnline: [],
     };
   // Mark 500 applies to offline members too (reference §A.5): nothing to check for it.

@@ -53,6 +53,21 @@ const STEPS: Step[] = [
     why: "every demo group in one call",
   },
   {
+    tool: "summarize_group_members",
+    args: { group_id: DEMO_GROUP_IDS.publicLarge, max_members: 2500 },
+    why: "a partial summary: its text names the exact call that continues it, counts carried over",
+  },
+  {
+    tool: "set_member_marks",
+    args: {
+      group_id: DEMO_GROUP_IDS.public,
+      action: "set",
+      members: [{ account: "p_alice", marks: [1000] }],
+      dry_run: true,
+    },
+    why: "a dry run checks first: marks exist only in live groups, so this one would fail, and nothing is sent",
+  },
+  {
     tool: "set_member_marks",
     args: {
       group_id: DEMO_GROUP_IDS.avChatRoomSmall,
