@@ -4,7 +4,7 @@ import type { ChatGroupApi } from "../chat/api.js";
 import type { GetGroupMemberInfoRequest, MemberProfile } from "../chat/wire-types.js";
 import { type Budget, budgetSignal, outOfTime } from "./budget.js";
 import { memberPages, type Position } from "./paginate.js";
-import { asUpstreamFailure, type UpstreamFailure } from "./upstream.js";
+import { failureToKeep, type UpstreamFailure } from "./upstream.js";
 
 export interface ScanOptions {
   groupId: string;
@@ -98,8 +98,8 @@ export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<S
       return { complete: false, reason: "max_seconds", memberNum, pages, visited, resume: { pos: lastAfter, skip: 0 } };
     // A page failed beyond its retries: keep what was read and resume at that page. Only a fresh scan
     // that read nothing has nothing to keep, and reports the failure as a plain error.
-    const failure = o.budget.signal.aborted ? undefined : asUpstreamFailure(err);
-    if (failure && (pages > 0 || o.resumed))
+    const failure = o.budget.signal.aborted ? undefined : failureToKeep(err, pages > 0 || o.resumed === true);
+    if (failure)
       return {
         complete: false,
         reason: "upstream_error",

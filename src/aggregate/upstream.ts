@@ -41,6 +41,14 @@ export function asUpstreamFailure(err: unknown): UpstreamFailure | undefined {
   };
 }
 
+/**
+ * The failure an aggregate keeps and answers with (partial results and a cursor), or undefined when
+ * it must throw: not an upstream failure, or nothing to keep (a fresh scan that read no page).
+ */
+export function failureToKeep(err: unknown, haveResults: boolean): UpstreamFailure | undefined {
+  return haveResults ? asUpstreamFailure(err) : undefined;
+}
+
 /** One line for a tool's text. */
 export function upstreamFailureLine(f: UpstreamFailure): string {
   return `Stopped by an upstream error${f.code !== null ? ` ${f.code}` : ""}: ${f.meaning} ${f.next_step}`;

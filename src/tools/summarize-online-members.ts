@@ -2,7 +2,7 @@ import { z } from "zod";
 import { budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { onlinePages } from "../aggregate/paginate.js";
 import { bindingOf } from "../aggregate/resume-cursor.js";
-import { asUpstreamFailure, type UpstreamFailure } from "../aggregate/upstream.js";
+import { asUpstreamFailure, failureToKeep, type UpstreamFailure } from "../aggregate/upstream.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
 import { sanitizeText } from "../core/sanitize.js";
@@ -143,8 +143,8 @@ export default defineTool({
       // The deadline aborted a page in flight, or a page failed beyond its retries: report what was read.
       if (signal.aborted) stopped = "max_seconds";
       else {
-        failure = asUpstreamFailure(err);
-        if (!failure || (readNow === 0 && !resumed)) throw err;
+        failure = failureToKeep(err, readNow > 0 || resumed !== undefined);
+        if (!failure) throw err;
         stopped = "upstream_error";
       }
     }
