@@ -3,6 +3,7 @@
 // members can be marked, except with mark 500). The same checks a real call would fail on, said first.
 import type { ChatGroupApi } from "../chat/api.js";
 import { describeChatError } from "../chat/error-codes.js";
+import { SPECIAL_MARKS } from "../chat/limits.js";
 import { onlinePages } from "./paginate.js";
 
 export interface MarksPreflight {
@@ -38,7 +39,8 @@ export async function preflightMarks(
       notOnline: [],
     };
   // Mark 500 applies to offline members too (reference §A.5): nothing to check for it.
-  if (marks.length > 0 && marks.every((m) => m === 500)) return { groupType: type, notOnline: [] };
+  if (marks.length > 0 && marks.every((m) => m === SPECIAL_MARKS.alwaysOnline))
+    return { groupType: type, notOnline: [] };
   const online = new Set<string>();
   for await (const page of onlinePages(chat, { groupId, timestamp: 0, signal }))
     for (const m of page.members) online.add(m.Member_Account);

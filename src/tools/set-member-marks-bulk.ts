@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { preflightMarks } from "../aggregate/marks-preflight.js";
 import { mapConcurrent } from "../aggregate/pool.js";
+import { asUpstreamFailure } from "../aggregate/upstream.js";
 import { describeFailure } from "../chat/error-codes.js";
 import { ChatApiError } from "../chat/errors.js";
 import { LIMITS } from "../chat/limits.js";
-import { sanitizeText } from "../core/sanitize.js";
 import { defineTool } from "./define.js";
 import { MARKS_DOC } from "./set-member-marks.js";
 import { DryRunChecksOut, dryRunChecks, dryRunText } from "./shared/dry-run.js";
@@ -152,8 +152,9 @@ export default defineTool({
           left_out: 0,
           failed: chunk.length,
           attempts: 1,
-          // Tencent's own words say what exactly was refused ("more than 10 marks"), and whether a retry helps.
-          error: `${d.code ?? d.category}: ${d.meaning}${err instanceof ChatApiError && err.info && d.known ? ` Tencent says: ${JSON.stringify(sanitizeText(err.info, 200))}.` : ""}`,
+          // Tencent's own words say what exactly was refused ("more than 10 marks"): the same wording, sanitised
+          // and redacted, as a scan's upstream_error.
+          error: `${d.code ?? d.category}: ${asUpstreamFailure(err)?.meaning ?? d.meaning}`,
           retryable: d.retryable,
         };
       } finally {
