@@ -1,6 +1,7 @@
 // README tables and manifest.json's tools list, rendered from the registry and the option table,
 // so docs never drift from the code (npm run gen writes them; a test fails when they are stale).
 import { CONFIG_OPTIONS } from "../src/config/options.js";
+import { isWriteTool } from "../src/tools/define.js";
 import { ALL_TOOLS } from "../src/tools/index.js";
 import type { ListingCost } from "./tool-listing.js";
 
@@ -13,7 +14,7 @@ export function firstSentence(text: string): string {
 export function renderToolTable(): string {
   const rows = ALL_TOOLS.map(
     (t) =>
-      `| \`${t.name}\` | ${t.toolset}${t.write ? " (write)" : ""} | ${firstSentence(t.description).replace(/\|/g, "\\|")} |`,
+      `| \`${t.name}\` | ${t.toolset}${isWriteTool(t) ? " (write)" : ""} | ${firstSentence(t.description).replace(/\|/g, "\\|")} |`,
   );
   return ["| tool | toolset | what it does |", "|---|---|---|", ...rows].join("\n");
 }

@@ -2,9 +2,10 @@
 // (characters ÷ 4, the usual estimate), per selection of tools.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { unconfiguredCaller } from "../src/chat/api.js";
 import { loadConfig } from "../src/config/load.js";
 import { createLogger } from "../src/core/logger.js";
-import { buildServer, unconfiguredChat } from "../src/mcp/server.js";
+import { buildServer } from "../src/mcp/server.js";
 import { ALL_TOOLS } from "../src/tools/index.js";
 import { selectTools } from "../src/tools/select.js";
 
@@ -28,7 +29,7 @@ export async function listingTokens(argv: string[]): Promise<ListingCost> {
   const { config } = loadConfig({ argv, env: {} });
   const logger = createLogger("error", () => undefined);
   const server = buildServer({
-    chat: unconfiguredChat("listing only"),
+    chat: unconfiguredCaller("listing only"),
     config,
     tools: selectTools(ALL_TOOLS, config),
     logger,

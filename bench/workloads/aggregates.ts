@@ -1,3 +1,4 @@
+import { CHAT_APIS } from "../../src/chat/apis/index.js";
 // Aggregate tools vs the baselines the issue names, against the emulator with injected latency.
 
 import { ChatClient } from "../../src/chat/client.js";
@@ -50,7 +51,7 @@ export async function run(): Promise<Row[]> {
     const oursOffset = performance.now() - t;
     t = performance.now();
     for (let off = 0; off < 6000; off += 200)
-      await plain.getGroupMemberInfo({
+      await plain.call(CHAT_APIS.getGroupMemberInfo, {
         GroupId: DEMO_GROUP_IDS.publicLarge,
         Limit: 200,
         Offset: off,
@@ -82,7 +83,7 @@ export async function run(): Promise<Row[]> {
     const oursOverview = performance.now() - t;
     t = performance.now();
     for (let i = 0; i < ids.length; i += 50)
-      await plain.getGroupInfo({
+      await plain.call(CHAT_APIS.getGroupInfo, {
         GroupIdList: ids.slice(i, i + 50),
         ResponseFilter: {
           GroupBaseInfoFilter: ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"],

@@ -1,6 +1,7 @@
 // Requests per second on loopback: the emulator serving get_group_member_info pages of 100 members,
 // through our ChatClient (signing, guards, validation) vs raw undici requests in the same run.
 import { request } from "undici";
+import { CHAT_APIS } from "../../src/chat/apis/index.js";
 import { ChatClient } from "../../src/chat/client.js";
 import { createUserSigProvider, generateUserSig } from "../../src/chat/usersig.js";
 import { DEMO_GROUP_IDS, startEmulator } from "../../src/emulator/index.js";
@@ -76,7 +77,7 @@ export async function run(): Promise<Row[]> {
     userSig: createUserSigProvider({ ...c }),
     rateLimits: { default: 1_000_000, perApi: {} },
   });
-  const ours = await measure((i) => client.getGroupMemberInfo(JSON.parse(body(i))));
+  const ours = await measure((i) => client.call(CHAT_APIS.getGroupMemberInfo, JSON.parse(body(i))));
   await client.close();
   await emu.stop();
   return [

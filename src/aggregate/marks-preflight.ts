@@ -1,9 +1,9 @@
 // What a dry run of the member-mark tools can check without writing: the group exists, it is an
 // AVChatRoom (the only type with marks), and which accounts are on its online list (only online
 // members can be marked, except with mark 500). The same checks a real call would fail on, said first.
-import type { ChatGroupApi } from "../chat/api.js";
 import { describeChatError } from "../chat/error-codes.js";
-import { SPECIAL_MARKS } from "../chat/limits.js";
+import type { ChatGroups } from "../chat/groups.js";
+import { SPECIAL_MARKS } from "../chat/marks.js";
 import { onlinePages } from "./paginate.js";
 
 export interface MarksPreflight {
@@ -16,16 +16,13 @@ export interface MarksPreflight {
 }
 
 export async function preflightMarks(
-  chat: ChatGroupApi,
+  chat: ChatGroups,
   groupId: string,
   accounts: readonly string[],
   marks: readonly number[],
   signal: AbortSignal,
 ): Promise<MarksPreflight> {
-  const info = await chat.getGroupInfo(
-    { GroupIdList: [groupId], ResponseFilter: { GroupBaseInfoFilter: ["Type"] } },
-    { signal },
-  );
+  const info = await chat.profiles([groupId], { baseFields: ["Type"] }, { signal });
   const err = info.errors[0];
   if (err) {
     const d = describeChatError(err.ErrorCode, err.ErrorInfo, "get_group_info");
@@ -38,7 +35,7 @@ export async function preflightMarks(
       problem: `${groupId} is ${type ? `a ${type} group` : "a group of unknown type"}: member marks exist only in AVChatRoom (live) groups, so the call would fail with 10007.`,
       notOnline: [],
     };
-  // Mark 500 applies to offline members too (reference §A.5): nothing to check for it.
+  // Mark 500 applies to offline members too: nothing to check for it.
   if (marks.length > 0 && marks.every((m) => m === SPECIAL_MARKS.alwaysOnline))
     return { groupType: type, notOnline: [] };
   const online = new Set<string>();

@@ -1,7 +1,8 @@
 // Pure counting for summarize_group_members: folds members into counters (memory stays flat however
 // large the group), and serialises its state into a resume cursor.
 import { z } from "zod";
-import { MEMBER_ROLES, type MemberProfile, type MemberRole } from "../chat/wire-types.js";
+import { MEMBER_ROLES, type MemberRole } from "../chat/groups.js";
+import type { MemberProfile } from "../chat/response-schemas.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { DAY_SECONDS } from "../core/time.js";
 

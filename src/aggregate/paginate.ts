@@ -1,13 +1,19 @@
-// Page iterators over the three paging modes, normalised to one shape (design-models §4.8):
-// Offset pages fetched concurrently and yielded in order; Community's Next cursor sequentially;
-// AVChatRoom online lists through NextTimestamp. A 10018 (answer over 1 MB) shrinks the page.
-import type { ChatGroupApi } from "../chat/api.js";
+// Page iterators over the three paging modes, normalised to one shape: Offset pages fetched concurrently
+// and yielded in order; Community's Next cursor sequentially; AVChatRoom online lists through
+// NextTimestamp. A 10018 (answer over 1 MB) shrinks the page.
 import { ChatApiError } from "../chat/errors.js";
-import { LIMITS } from "../chat/limits.js";
-import type { GetGroupMemberInfoRequest, MemberProfile, OnlineMember } from "../chat/wire-types.js";
+import {
+  type ChatGroups,
+  type MemberCursor,
+  type MemberQuery,
+  maxMemberPage,
+  nextOffset,
+  type OnlinePageResult,
+} from "../chat/groups.js";
+import type { MemberProfile } from "../chat/response-schemas.js";
 import { orderedConcurrent } from "./pool.js";
 
-export type Position = { kind: "offset"; offset: number } | { kind: "next"; next: string };
+export type Position = MemberCursor;
 
 export interface MemberPage {
   members: MemberProfile[];
@@ -19,14 +25,10 @@ export interface MemberPage {
   last: boolean;
 }
 
-export interface MemberPagesOptions {
-  groupId: string;
-  community: boolean;
+export interface MemberPagesOptions extends MemberQuery {
   start: Position;
   pageSize: number;
   concurrency: number;
-  /** Filters passed through to every request (MemberInfoFilter, MemberRoleFilter...). */
-  request: Omit<GetGroupMemberInfoRequest, "GroupId" | "Limit" | "Offset" | "Next">;
   /** Member count when already known (get_group_info): all Offset pages can then start at once. */
   memberNumHint?: number;
   signal: AbortSignal;
@@ -43,61 +45,70 @@ function isTooLarge(err: unknown): boolean {
 
 /** One Offset page; on 10018 it splits the page in halves and fetches them one after the other. */
 async function fetchOffsetPage(
-  chat: ChatGroupApi,
+  chat: ChatGroups,
   o: MemberPagesOptions,
   offset: number,
   size: number,
   signal: AbortSignal,
-): Promise<{ members: MemberProfile[]; memberNum: number }> {
+): Promise<{ members: MemberProfile[]; memberNum: number; skipped: number }> {
   try {
     o.onCall?.();
-    const page = await chat.getGroupMemberInfo(
-      { ...o.request, GroupId: o.groupId, Limit: size, Offset: offset },
+    const page = await chat.memberPage(
+      { ...query(o), at: { kind: "offset", offset }, limit: size },
       { signal, patientUntilMs: o.patientUntilMs },
     );
-    return { members: page.MemberList, memberNum: page.MemberNum };
+    return { members: page.members, memberNum: page.memberNum, skipped: page.skipped };
   } catch (err) {
     if (!isTooLarge(err) || size <= 1) throw err;
     const half = Math.ceil(size / 2);
     const a = await fetchOffsetPage(chat, o, offset, half, signal);
-    if (a.members.length < half) return a;
+    if (a.members.length + a.skipped < half) return a;
     const b = await fetchOffsetPage(chat, o, offset + half, size - half, signal);
-    return { members: [...a.members, ...b.members], memberNum: b.memberNum };
+    return { members: [...a.members, ...b.members], memberNum: b.memberNum, skipped: a.skipped + b.skipped };
   }
 }
 
-export async function* memberPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
-  if (o.community) yield* cursorPages(chat, o);
-  else yield* offsetPages(chat, o);
+function query(o: MemberPagesOptions): MemberQuery {
+  return { groupId: o.groupId, roles: o.roles, fields: o.fields, customKeys: o.customKeys };
 }
 
-/**
- * With a role filter the docs do not say whether Tencent filters before paging (short pages mean the
- * end) or after (any page can be short, and Offset counts unfiltered positions). Right under both:
- * advance Offset by the page size and stop only when it reaches MemberNum (docs/drift.md).
- */
+export async function* memberPages(chat: ChatGroups, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
+  if (o.start.kind === "next") yield* cursorPages(chat, o, o.start.next);
+  else yield* offsetPages(chat, o, o.start.offset);
+}
+
 function roleFiltered(o: MemberPagesOptions): boolean {
-  return (o.request.MemberRoleFilter?.length ?? 0) > 0;
+  return (o.roles?.length ?? 0) > 0;
 }
 
-async function* offsetPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
-  if (o.start.kind !== "offset") throw new Error("offset paging needs an offset position");
-  const size = Math.min(o.pageSize, LIMITS.memberInfoMaxLimitOffset);
+/** The end of a page and whether it was the last (the rule in groups.ts, for either reading of role filters). */
+// Records Tencent sent that did not parse still took their place in the list.
+function pageEnd(
+  o: MemberPagesOptions,
+  off: number,
+  size: number,
+  page: { members: unknown[]; memberNum: number; skipped: number },
+) {
+  const returned = page.members.length + page.skipped;
+  const next = nextOffset(off, size, { returned, memberNum: page.memberNum }, roleFiltered(o));
+  return { end: next ?? off + (roleFiltered(o) ? size : returned), last: next === null };
+}
+
+async function* offsetPages(chat: ChatGroups, o: MemberPagesOptions, start: number): AsyncGenerator<MemberPage> {
+  const size = Math.min(o.pageSize, maxMemberPage(o.groupId));
   const internal = new AbortController();
   const signal = AbortSignal.any([o.signal, internal.signal]);
   try {
     if (o.memberNumHint !== undefined) {
-      yield* plannedOffsetPages(chat, o, o.start.offset, o.memberNumHint, size, signal);
+      yield* plannedOffsetPages(chat, o, start, o.memberNumHint, size, signal);
       return;
     }
     // The first page is fetched alone: its MemberNum bounds the offsets to fetch concurrently.
-    const first = await fetchOffsetPage(chat, o, o.start.offset, size, signal);
-    const filtered = roleFiltered(o);
-    const firstEnd = o.start.offset + (filtered ? size : first.members.length);
-    const firstLast = (!filtered && first.members.length < size) || firstEnd >= first.memberNum;
-    yield { ...first, at: o.start, after: { kind: "offset", offset: firstEnd }, last: firstLast };
-    if (firstLast) return;
-    yield* plannedOffsetPages(chat, o, firstEnd, first.memberNum, size, signal);
+    const first = await fetchOffsetPage(chat, o, start, size, signal);
+    const { end, last } = pageEnd(o, start, size, first);
+    yield { ...first, at: { kind: "offset", offset: start }, after: { kind: "offset", offset: end }, last };
+    if (last) return;
+    yield* plannedOffsetPages(chat, o, end, first.memberNum, size, signal);
   } finally {
     internal.abort(); // stop requests still in flight when the consumer stops early
   }
@@ -109,7 +120,7 @@ function* offsetsBetween(from: number, to: number, step: number): Generator<numb
 
 /** Offsets from `from` up to `memberNum`, fetched concurrently and yielded in order. */
 async function* plannedOffsetPages(
-  chat: ChatGroupApi,
+  chat: ChatGroups,
   o: MemberPagesOptions,
   from: number,
   memberNum: number,
@@ -125,11 +136,10 @@ async function* plannedOffsetPages(
   for await (const page of orderedConcurrent(offsets, o.concurrency, (off) =>
     fetchOffsetPage(chat, o, off, size, signal).then((p) => ({ ...p, off })),
   )) {
-    const filtered = roleFiltered(o);
-    end = page.off + (filtered ? size : page.members.length);
+    const pe = pageEnd(o, page.off, size, page);
+    end = pe.end;
+    const last = pe.last;
     latestNum = page.memberNum;
-    // Without a filter a short page is the end of the list; with one, only MemberNum is (see roleFiltered).
-    const last = (!filtered && page.members.length < size) || end >= page.memberNum;
     yield {
       members: page.members,
       memberNum: page.memberNum,
@@ -143,16 +153,15 @@ async function* plannedOffsetPages(
   if (end < latestNum) yield* plannedOffsetPages(chat, o, end, latestNum, size, signal);
 }
 
-async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGenerator<MemberPage> {
-  if (o.start.kind !== "next") throw new Error("cursor paging needs a Next position");
-  let next = o.start.next;
-  let size = Math.min(o.pageSize, LIMITS.memberInfoMaxLimitNext);
+async function* cursorPages(chat: ChatGroups, o: MemberPagesOptions, start: string): AsyncGenerator<MemberPage> {
+  let next = start;
+  let size = Math.min(o.pageSize, maxMemberPage(o.groupId));
   for (;;) {
-    let page: Awaited<ReturnType<ChatGroupApi["getGroupMemberInfo"]>>;
+    let page: Awaited<ReturnType<ChatGroups["memberPage"]>>;
     try {
       o.onCall?.();
-      page = await chat.getGroupMemberInfo(
-        { ...o.request, GroupId: o.groupId, Limit: size, Next: next },
+      page = await chat.memberPage(
+        { ...query(o), at: { kind: "next", next }, limit: size },
         { signal: o.signal, patientUntilMs: o.patientUntilMs },
       );
     } catch (err) {
@@ -160,10 +169,10 @@ async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
       size = Math.ceil(size / 2); // retry the same cursor with smaller pages from now on
       continue;
     }
-    const after = page.Next ?? "";
+    const after = page.next?.kind === "next" ? page.next.next : "";
     yield {
-      members: page.MemberList,
-      memberNum: page.MemberNum,
+      members: page.members,
+      memberNum: page.memberNum,
       at: { kind: "next", next },
       after: { kind: "next", next: after },
       last: after === "",
@@ -174,24 +183,24 @@ async function* cursorPages(chat: ChatGroupApi, o: MemberPagesOptions): AsyncGen
 }
 
 export interface OnlinePage {
-  members: OnlineMember[];
+  members: OnlinePageResult["members"];
   at: number;
   nextTimestamp: number;
 }
 
 export async function* onlinePages(
-  chat: ChatGroupApi,
+  chat: ChatGroups,
   o: { groupId: string; timestamp: number; mark?: number; signal: AbortSignal; patientUntilMs?: number },
 ): AsyncGenerator<OnlinePage> {
   let ts = o.timestamp;
   for (;;) {
-    const page = await chat.getOnlineMembers(
-      { GroupId: o.groupId, Timestamp: ts, ...(o.mark !== undefined ? { Mark: o.mark } : {}) },
+    const page = await chat.onlinePage(
+      { groupId: o.groupId, timestamp: ts, mark: o.mark },
       { signal: o.signal, patientUntilMs: o.patientUntilMs },
     );
-    yield { members: page.MemberList, at: ts, nextTimestamp: page.NextTimestamp };
+    yield { members: page.members, at: ts, nextTimestamp: page.nextTimestamp };
     // Guard against a cursor that does not move (it would loop forever).
-    if (page.NextTimestamp === 0 || page.NextTimestamp === ts) return;
-    ts = page.NextTimestamp;
+    if (page.nextTimestamp === 0 || page.nextTimestamp === ts) return;
+    ts = page.nextTimestamp;
   }
 }

@@ -1,8 +1,9 @@
 // Which paging mode a group needs: Community is known from its ID; other types cost one
 // get_group_info call that also returns the member count.
-import type { CallOptions, ChatGroupApi } from "../chat/api.js";
+import type { CallOptions } from "../chat/api.js";
 import { ChatApiError, ChatInputError, ChatNetworkError } from "../chat/errors.js";
 import { type GroupType, isCommunityGroupId, isGroupType } from "../chat/group-types.js";
+import { type ChatGroups, firstMemberCursor } from "../chat/groups.js";
 import type { Position } from "./paginate.js";
 
 export interface GroupRoute {
@@ -10,12 +11,9 @@ export interface GroupRoute {
   memberNum?: number;
 }
 
-export async function routeGroup(chat: ChatGroupApi, groupId: string, opts: CallOptions): Promise<GroupRoute> {
+export async function routeGroup(chat: ChatGroups, groupId: string, opts: CallOptions): Promise<GroupRoute> {
   if (isCommunityGroupId(groupId)) return { type: "Community" };
-  const res = await chat.getGroupInfo(
-    { GroupIdList: [groupId], ResponseFilter: { GroupBaseInfoFilter: ["Type", "MemberNum"] } },
-    opts,
-  );
+  const res = await chat.profiles([groupId], { baseFields: ["Type", "MemberNum"] }, opts);
   const err = res.errors[0];
   if (err) throw new ChatApiError("get_group_info", err.ErrorCode, err.ErrorInfo, "");
   const g = res.groups[0];
@@ -34,10 +32,10 @@ export interface MemberListRoute {
 
 /**
  * The group of a member-list aggregate: its type (from a resume cursor, or one get_group_info call),
- * its paging mode, and a clear refusal for AVChatRoom, which has no member list (seed-2).
+ * its paging mode, and a clear refusal for AVChatRoom, which has no member list.
  */
 export async function routeMemberList(
-  chat: ChatGroupApi,
+  chat: ChatGroups,
   groupId: string,
   resumedType: string | undefined,
   opts: CallOptions,
@@ -68,6 +66,6 @@ export async function routeMemberList(
     type: route.type,
     community,
     memberNum: route.memberNum,
-    start: community ? { kind: "next", next: "" } : { kind: "offset", offset: 0 },
+    start: community ? { kind: "next", next: "" } : firstMemberCursor(groupId),
   };
 }

@@ -1,20 +1,17 @@
 // The member scan shared by summarize_group_members and find_group_members: pages in the right mode,
 // visits members in order, stops on budget/cancel/early exit, and says exactly where to resume.
-import type { ChatGroupApi } from "../chat/api.js";
-import type { GetGroupMemberInfoRequest, MemberProfile } from "../chat/wire-types.js";
+import { type ChatGroups, type MemberQuery, maxMemberPage } from "../chat/groups.js";
+import type { MemberProfile } from "../chat/response-schemas.js";
 import { type Budget, budgetSignal, outOfTime } from "./budget.js";
 import { memberPages, type Position } from "./paginate.js";
 import { failureToKeep, type UpstreamFailure } from "./upstream.js";
 
-export interface ScanOptions {
-  groupId: string;
-  community: boolean;
+export interface ScanOptions extends MemberQuery {
   start: Position;
   /** Members of the page at `start` to skip (already consumed by an earlier call). */
   skip: number;
   /** True when continuing from a resume cursor: its counts are worth returning even if no page is read now. */
   resumed?: boolean;
-  request: Omit<GetGroupMemberInfoRequest, "GroupId" | "Limit" | "Offset" | "Next">;
   memberNumHint?: number;
   budget: Budget;
   /** Items already counted against budget.maxItems by earlier calls are not counted again. */
@@ -43,7 +40,7 @@ export function normalizeStart(pos: Position, skip: number): { pos: Position; sk
   return pos.kind === "offset" ? { pos: { kind: "offset", offset: pos.offset + skip }, skip: 0 } : { pos, skip };
 }
 
-export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<ScanResult> {
+export async function scanMembers(chat: ChatGroups, o: ScanOptions): Promise<ScanResult> {
   const start = normalizeStart(o.start, o.skip);
   const signal = budgetSignal(o.budget);
   let pages = 0;
@@ -54,11 +51,12 @@ export async function scanMembers(chat: ChatGroupApi, o: ScanOptions): Promise<S
   try {
     for await (const page of memberPages(chat, {
       groupId: o.groupId,
-      community: o.community,
+      roles: o.roles,
+      fields: o.fields,
+      customKeys: o.customKeys,
       start: start.pos,
-      pageSize: o.pageSize ?? (o.community ? 100 : 200),
+      pageSize: o.pageSize ?? maxMemberPage(o.groupId),
       concurrency: o.concurrency ?? 16,
-      request: o.request,
       memberNumHint: o.memberNumHint,
       signal,
       patientUntilMs: o.budget.deadlineMs,

@@ -1,16 +1,7 @@
-// The port the MCP tools depend on. ChatClient implements it over HTTP; tools never build it.
-import type {
-  GetGroupInfoRequest,
-  GetGroupInfoResult,
-  GetGroupMemberInfoRequest,
-  GetGroupMemberInfoResult,
-  GetOnlineMemberNumResult,
-  GetOnlineMembersRequest,
-  GetOnlineMembersResult,
-  GroupIdRequest,
-  ModifyUserInfoRequest,
-  ModifyUserInfoResult,
-} from "./wire-types.js";
+// The port between the tools and Tencent: one generic call per API descriptor. ChatClient implements it
+// over HTTP; the per-tool call counter and the unconfigured stub wrap the same single method.
+import type { ChatApi } from "./apis/define.js";
+import { ConfigurationError } from "./errors.js";
 
 export interface CallOptions {
   /** Cancels the HTTP request in flight (and any retry wait). */
@@ -22,6 +13,8 @@ export interface CallOptions {
    * the usual attempt count: they mean "too fast", not "broken". Aggregates pass their deadline.
    */
   patientUntilMs?: number;
+  /** Told the number of each HTTP attempt as it starts (1 = first try). */
+  onAttempt?: (attempt: number) => void;
 }
 
 /** Called once per HTTP attempt; for logs, progress and reports. Never receives credentials. */
@@ -35,15 +28,25 @@ export interface CallEvent {
   retryInMs?: number;
 }
 
-export interface ChatGroupApi {
-  getGroupInfo(req: GetGroupInfoRequest, opts?: CallOptions): Promise<GetGroupInfoResult>;
-  getGroupMemberInfo(req: GetGroupMemberInfoRequest, opts?: CallOptions): Promise<GetGroupMemberInfoResult>;
-  /** AVChatRoom `group_open_avchatroom_http_svc/get_members`. */
-  getOnlineMembers(req: GetOnlineMembersRequest, opts?: CallOptions): Promise<GetOnlineMembersResult>;
-  /** `million_group_open_http_svc/get_online_member_num` (Community). */
-  getCommunityOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult>;
-  /** `group_open_http_svc/get_online_member_num`: the online count of an AVChatRoom (live group). */
-  getLiveOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult>;
-  /** AVChatRoom member marks (`modify_user_info`). */
-  modifyUserInfo(req: ModifyUserInfoRequest, opts?: CallOptions): Promise<ModifyUserInfoResult>;
+export interface ChatCaller {
+  call<Req, Res>(api: ChatApi<Req, Res>, request: Req, opts?: CallOptions): Promise<Res>;
+}
+
+/** Counts each call by API name into `counts` (the per-tool log line). */
+export function countingCaller(inner: ChatCaller, counts: Map<string, number>): ChatCaller {
+  return {
+    call(api, request, opts) {
+      counts.set(api.name, (counts.get(api.name) ?? 0) + 1);
+      return inner.call(api, request, opts);
+    },
+  };
+}
+
+/** A caller that answers every call with the configuration error (credentials missing). */
+export function unconfiguredCaller(message: string): ChatCaller {
+  return {
+    call: async () => {
+      throw new ConfigurationError(message);
+    },
+  };
 }

@@ -1,38 +1,17 @@
-// ChatClient: one typed method per API over the pure builder, the guards, the per-API token
-// bucket, retries with backoff, and the undici sender. Errors carry only redacted URLs.
+// ChatClient: one generic call per API descriptor over the pure builder, the request schema, the per-API
+// token bucket, retries with backoff, and the undici sender. Errors carry only redacted URLs.
 import type { Config } from "../config/load.js";
 import { missingConfiguration } from "../config/load.js";
-import type { CallEvent, CallOptions, ChatGroupApi } from "./api.js";
-import type { ApiName } from "./endpoints.js";
+import type { CallEvent, CallOptions, ChatCaller } from "./api.js";
+import { type ChatApi, checkRequest } from "./apis/define.js";
 import { ChatApiError, ChatNetworkError, ChatProtocolError, ConfigurationError, redactUrl } from "./errors.js";
-import {
-  checkGetGroupInfo,
-  checkGetGroupMemberInfo,
-  checkGetOnlineMembers,
-  checkGroupId,
-  checkModifyUserInfo,
-  withLegacyMuteField,
-} from "./guards.js";
 import { LocalRateLimiters, type RateLimiters } from "./rate-limiters.js";
 import { buildRequest, randomU32 } from "./request.js";
-import * as S from "./response-schemas.js";
+import { Envelope } from "./response-schemas.js";
 import { backoffMs, isRetryable, RATE_LIMIT_CODES, waitBeforeRetry } from "./retry.js";
 import { SendSlots } from "./send-slots.js";
 import { HttpSender } from "./transport.js";
 import { createUserSigProvider, type UserSigProvider } from "./usersig.js";
-import type {
-  GetGroupInfoRequest,
-  GetGroupInfoResult,
-  GetGroupMemberInfoRequest,
-  GetGroupMemberInfoResult,
-  GetOnlineMemberNumResult,
-  GetOnlineMembersRequest,
-  GetOnlineMembersResult,
-  GroupIdRequest,
-  GroupInfo,
-  ModifyUserInfoRequest,
-  ModifyUserInfoResult,
-} from "./wire-types.js";
 
 export interface ChatClientOptions {
   baseUrl: string;
@@ -62,7 +41,7 @@ const SEND_SLOTS = 32;
 // whose next step says how long to wait.
 const MAX_SILENT_WAIT_MS = 30_000;
 
-export class ChatClient implements ChatGroupApi {
+export class ChatClient implements ChatCaller {
   private readonly sender = new HttpSender(SEND_SLOTS);
   private readonly slots = new SendSlots(SEND_SLOTS);
   readonly rateLimiters: RateLimiters;
@@ -80,80 +59,29 @@ export class ChatClient implements ChatGroupApi {
     return this.baseUrl;
   }
 
-  async getGroupInfo(req: GetGroupInfoRequest, opts?: CallOptions): Promise<GetGroupInfoResult> {
-    checkGetGroupInfo(req);
-    const memberFilter = req.ResponseFilter?.MemberInfoFilter;
-    if (memberFilter)
-      req = { ...req, ResponseFilter: { ...req.ResponseFilter, MemberInfoFilter: withLegacyMuteField(memberFilter) } };
-    const { value } = await this.call("get_group_info", req, S.GetGroupInfoResponse, opts);
-    // The top-level ErrorCode is meaningless here; each group carries its own (seed-3).
-    const groups: GroupInfo[] = [];
-    const errors: GetGroupInfoResult["errors"] = [];
-    for (const g of value.GroupInfo) {
-      if (g.ErrorCode && g.ErrorCode !== 0)
-        errors.push({ GroupId: g.GroupId, ErrorCode: g.ErrorCode, ErrorInfo: g.ErrorInfo ?? "" });
-      else groups.push(g as GroupInfo);
-    }
-    return { groups, errors };
-  }
-
-  async getGroupMemberInfo(req: GetGroupMemberInfoRequest, opts?: CallOptions): Promise<GetGroupMemberInfoResult> {
-    const checked = checkGetGroupMemberInfo(req);
-    const { value } = await this.call("get_group_member_info", checked, S.GetGroupMemberInfoResponse, opts);
-    const { MemberList, ...rest } = value;
-    return {
-      ...(rest as Omit<GetGroupMemberInfoResult, "MemberList">),
-      MemberList: MemberList.members as GetGroupMemberInfoResult["MemberList"],
-      ...(MemberList.skipped > 0 ? { SkippedMembers: MemberList.skipped } : {}),
-    };
-  }
-
-  async getOnlineMembers(req: GetOnlineMembersRequest, opts?: CallOptions): Promise<GetOnlineMembersResult> {
-    checkGetOnlineMembers(req);
-    const { value } = await this.call("get_members", req, S.GetOnlineMembersResponse, opts);
-    return value as GetOnlineMembersResult;
-  }
-
-  async getCommunityOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult> {
-    checkGroupId(req.GroupId);
-    const { value } = await this.call("get_online_member_num", req, S.GetOnlineMemberNumResponse, opts);
-    return value;
-  }
-
-  async getLiveOnlineMemberNum(req: GroupIdRequest, opts?: CallOptions): Promise<GetOnlineMemberNumResult> {
-    checkGroupId(req.GroupId);
-    const { value } = await this.call("get_group_online_member_num", req, S.GetOnlineMemberNumResponse, opts);
-    return value;
-  }
-
-  async modifyUserInfo(req: ModifyUserInfoRequest, opts?: CallOptions): Promise<ModifyUserInfoResult> {
-    checkModifyUserInfo(req);
-    // Retried like reads: setting or deleting the same marks twice leaves the same state (seed-4, §A.5).
-    const { value, attempts } = await this.call("modify_user_info", req, S.ModifyUserInfoResponse, opts);
-    return { CommandType: value.CommandType ?? req.CommandType, MemberList: value.MemberList, attempts };
+  /** Validates the request against the API's documented limits (refusing before sending), then sends it. */
+  async call<Req, Res>(api: ChatApi<Req, Res>, request: Req, opts: CallOptions = {}): Promise<Res> {
+    const checked = checkRequest(api, request);
+    return this.send(api, checked, opts);
   }
 
   async close(): Promise<void> {
     await Promise.all([this.sender.close(), this.rateLimiters.close()]);
   }
 
-  private async call<T>(
-    api: ApiName,
-    params: object,
-    schema: { parse(v: unknown): T },
-    opts: CallOptions = {},
-  ): Promise<{ value: T; attempts: number }> {
+  private async send<Req, Res>(api: ChatApi<Req, Res>, params: object, opts: CallOptions): Promise<Res> {
     const maxAttempts = this.options.maxAttempts ?? 4;
-    const bucket = this.rateLimiters.gate(api);
+    const bucket = this.rateLimiters.gate(api.name, api.callsPerSecond);
     for (let attempt = 1; ; attempt++) {
       opts.signal?.throwIfAborted();
       const release = await this.slots.acquire(opts.signal);
       const started = performance.now();
       try {
         await bucket.take(opts.signal);
-        const value = await this.attempt(api, params, schema, opts);
-        this.emit({ api, attempt, durationMs: performance.now() - started, outcome: "ok" });
-        return { value, attempts: attempt };
+        opts.onAttempt?.(attempt);
+        const value = await this.attempt(api, params, opts);
+        this.emit({ api: api.name, attempt, durationMs: performance.now() - started, outcome: "ok" });
+        return value;
       } catch (err) {
         release();
         if (opts.signal?.aborted) throw err;
@@ -172,7 +100,7 @@ export class ChatClient implements ChatGroupApi {
           : attempt < maxAttempts;
         const affordable = wait !== undefined && attemptsLeft && wait < MAX_SILENT_WAIT_MS;
         this.emit({
-          api,
+          api: api.name,
           attempt,
           durationMs: performance.now() - started,
           ...outcomeOf(err),
@@ -186,47 +114,44 @@ export class ChatClient implements ChatGroupApi {
     }
   }
 
-  private async attempt<T>(
-    api: ApiName,
-    params: object,
-    schema: { parse(v: unknown): T },
-    opts: CallOptions,
-  ): Promise<T> {
+  private async attempt<Req, Res>(api: ChatApi<Req, Res>, params: object, opts: CallOptions): Promise<Res> {
     const auth = {
       sdkAppId: this.options.sdkAppId,
       identifier: this.options.identifier,
       userSig: this.options.userSig.get(),
     };
     const { url, body } = buildRequest(this.baseUrl, api, params, auth, (this.options.random ?? randomU32)());
+    const name = api.name;
     let json: unknown;
     try {
       ({ json } = await this.sender.post(
-        api,
+        name,
         url,
         body,
         opts.timeoutMs ?? this.options.timeoutMs ?? 10_000,
         opts.signal,
+        api.bigIntegers,
       ));
       this.connectionFailures = 0;
     } catch (err) {
       if (err instanceof ChatNetworkError && !err.timedOut) this.noteConnectionFailure();
       throw err;
     }
-    const parsedEnvelope = S.Envelope.safeParse(json);
+    const parsedEnvelope = Envelope.safeParse(json);
     if (!parsedEnvelope.success)
-      throw new ChatProtocolError(api, "the answer has no readable ActionStatus/ErrorCode envelope", redactUrl(url));
+      throw new ChatProtocolError(name, "the answer has no readable ActionStatus/ErrorCode envelope", redactUrl(url));
     const envelope = parsedEnvelope.data;
     const code = envelope.ErrorCode ?? 0;
-    // get_group_info's top-level code is meaningless (seed-3): only FAIL fails it; each group carries its
-    // own code. Other APIs fail on any code != 0.
-    const failed =
-      api === "get_group_info" ? envelope.ActionStatus === "FAIL" : code !== 0 || envelope.ActionStatus === "FAIL";
-    if (failed) throw new ChatApiError(api, code, envelope.ErrorInfo ?? "", redactUrl(url));
-    try {
-      return schema.parse(json);
-    } catch {
-      throw new ChatProtocolError(api, "the answer did not have the documented shape", redactUrl(url));
-    }
+    // Where each item carries its own code (get_group_info) the top-level one means nothing: only FAIL
+    // fails the call. Other APIs fail on any code != 0.
+    const failed = api.perItemErrors
+      ? envelope.ActionStatus === "FAIL"
+      : code !== 0 || envelope.ActionStatus === "FAIL";
+    if (failed) throw new ChatApiError(name, code, envelope.ErrorInfo ?? "", redactUrl(url));
+    const parsed = api.response.safeParse(json);
+    if (!parsed.success)
+      throw new ChatProtocolError(name, "the answer did not have the documented shape", redactUrl(url));
+    return parsed.data;
   }
 
   private noteConnectionFailure(): void {

@@ -1,7 +1,8 @@
 // One table: Chat error code -> what it means, whether a retry helps, and what to do next.
-// Sources: seed documents' error tables and ../shared/reference/chat-rest-api.md §B.
+// Sources: the error tables of each API's page, the REST error codes
+// (https://www.tencentcloud.com/document/product/1047/34348) and the public codes 60002-60021.
 // Used by the client (retry decisions), the tools (isError text) and explain_chat_error.
-import type { ApiName } from "./endpoints.js";
+import { apiNamed } from "./apis/index.js";
 import {
   ChatApiError,
   ChatHttpError,
@@ -36,58 +37,57 @@ export interface ErrorCodeEntry {
   retryAfterSeconds?: number;
 }
 
+/** A retry helps exactly when the fault is temporary: derived from the category, never written per code. */
+export function retryableCategory(category: ErrorCategory): boolean {
+  return category === "transient" || category === "rate_limit";
+}
+
+type TableEntry = Omit<ErrorCodeEntry, "retryable">;
+
 const KEY_VARS = "TENCENT_CHAT_SECRET_KEY (or TENCENT_CHAT_USERSIG)";
 
-export const ERROR_CODES: Readonly<Record<number, ErrorCodeEntry>> = Object.freeze({
+export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
   // ---- group API codes (seeds 0-4, reference §B.3) ----
   10001: {
     category: "auth",
-    retryable: false,
     meaning: "Not logged in: the admin account or its UserSig was not accepted.",
     nextStep: `Check TENCENT_CHAT_IDENTIFIER (must be an App admin) and ${KEY_VARS}.`,
   },
   10002: {
     category: "transient",
-    retryable: true,
     meaning: "Internal system error on Tencent's side.",
     nextStep: "Retry after a short pause; if it persists, contact Tencent Cloud support.",
   },
   10003: {
     category: "request_bug",
-    retryable: false,
     meaning: "Invalid command word: the API route is not recognised.",
     nextStep: "This is a bug in this server or a wrong TENCENT_CHAT_BASE_URL; report it with the tool name.",
   },
   10004: {
     category: "invalid_input",
-    retryable: false,
     meaning: "A parameter is invalid (missing, wrong type or out of the documented range); ErrorInfo names it.",
     nextStep:
       "Fix the parameter named in ErrorInfo (limits: 50 group IDs per get_group_info, Limit 1-200, or 1-100 for Community, 500 accounts per mark call, marks >= 1000 or 500/600).",
   },
   10007: {
     category: "permission",
-    retryable: false,
     meaning: "No permission: the group type does not support this API, or the identifier is not an App admin.",
     nextStep:
       "Check the group type (get_group_info). AVChatRoom: use get_online_members / summarize_online_members instead of member lists; the Community online count and get_group_member_info's Next cursor are Community-only; marks are AVChatRoom-only. Otherwise check that TENCENT_CHAT_IDENTIFIER is an App admin.",
   },
   10010: {
     category: "not_found",
-    retryable: false,
     meaning: "The group does not exist, or it existed and was dismissed.",
     nextStep: "Check the group ID (exact case, including the @TGS# prefix); a dismissed group cannot be read any more.",
   },
   10015: {
     category: "invalid_input",
-    retryable: false,
     meaning:
       "The group ID is malformed (Tencent does not accept it as a group ID at all; a well-formed ID of a missing group answers 10010).",
     nextStep: "Use the exact group ID, e.g. @TGS#1NVTZEAE4; Community IDs start with @TGS#_.",
   },
   10018: {
     category: "too_large",
-    retryable: false,
     meaning: "The answer would exceed 1 MB because the requested data is too large.",
     nextStep:
       "Request less per call: page members with a smaller limit (get_group_member_info, 100 per page), ask get_group_info without member lists, or use the summarize_/find_ tools, which page for you.",
@@ -95,192 +95,161 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeEntry>> = Object.free
   // ---- REST public codes 60002-60021 (reference §B.1) ----
   60002: {
     category: "request_bug",
-    retryable: false,
     meaning: "HTTP parse error: the request URL is malformed.",
     nextStep: "Check TENCENT_CHAT_BASE_URL; if it is right, report a bug.",
   },
   60003: {
     category: "request_bug",
-    retryable: false,
     meaning: "The request JSON could not be parsed.",
     nextStep: "Report a bug in this server with the tool name and arguments.",
   },
   60004: {
     category: "auth",
-    retryable: false,
     meaning: "The account or signature in the request is wrong.",
     nextStep: `Check TENCENT_CHAT_IDENTIFIER and ${KEY_VARS}.`,
   },
   60005: {
     category: "auth",
-    retryable: false,
     meaning: "The account or signature in the request is wrong.",
     nextStep: `Check TENCENT_CHAT_IDENTIFIER and ${KEY_VARS}.`,
   },
   60006: {
     category: "config",
-    retryable: false,
     meaning: "The SDKAppID is invalid.",
     nextStep: "Check TENCENT_CHAT_SDKAPPID against the Chat console.",
   },
   60007: {
     category: "rate_limit",
-    retryable: true,
     meaning: "This REST API's call frequency limit was exceeded (default 200 calls/s per API).",
     nextStep:
       "Wait a second and retry at a lower rate (TENCENT_CHAT_RATE_LIMIT); the aggregate tools already pace themselves.",
   },
   60008: {
     category: "transient",
-    retryable: true,
     meaning: "Service request timeout (or a malformed HTTP request).",
     nextStep: "Retry after a short pause.",
   },
   60009: {
     category: "request_bug",
-    retryable: false,
     meaning: "Request resource error: the URL's service or command is wrong.",
     nextStep: "Check TENCENT_CHAT_BASE_URL; if it is right, report a bug.",
   },
   60010: {
     category: "permission",
-    retryable: false,
     meaning: "The request needs App admin permission.",
     nextStep: "Set TENCENT_CHAT_IDENTIFIER to an App admin account (see the Chat console).",
   },
   60011: {
     category: "rate_limit",
-    retryable: true,
     meaning: "The app's (SDKAppID-wide) request frequency limit was exceeded.",
     nextStep: "Wait and retry more slowly; other services of the same app share this limit.",
   },
   60012: {
     category: "request_bug",
-    retryable: false,
     meaning: "The REST call carries no SDKAppID.",
     nextStep: "Set TENCENT_CHAT_SDKAPPID.",
   },
   60013: {
     category: "transient",
-    retryable: true,
     meaning: "Tencent could not parse its own HTTP response JSON.",
     nextStep: "Retry after a short pause.",
   },
   60014: {
     category: "transient",
-    retryable: true,
     meaning: "Account exchange timed out.",
     nextStep: "Retry after a short pause.",
   },
   60015: {
     category: "request_bug",
-    retryable: false,
     meaning: "Wrong account type in the body: accounts must be strings.",
     nextStep: "Pass account IDs as strings.",
   },
   60016: {
     category: "config",
-    retryable: false,
     meaning: "The SDKAppID is disabled.",
     nextStep: "Re-enable the app in the Chat console or use another TENCENT_CHAT_SDKAPPID.",
   },
   60017: {
     category: "config",
-    retryable: false,
     meaning: "The request is disabled for this app.",
     nextStep: "Check the app's status and feature switches in the Chat console.",
   },
   60018: {
     category: "rate_limit",
-    retryable: true,
     meaning: "Requests are too frequent.",
     nextStep: "Wait a few seconds and retry more slowly.",
   },
   60019: {
     category: "rate_limit",
-    retryable: true,
     meaning: "Requests are too frequent.",
     nextStep: "Wait a few seconds and retry more slowly.",
   },
   60020: {
     category: "billing",
-    retryable: false,
     meaning: "The Pro plan has expired.",
     nextStep: "Renew the plan in the Tencent Cloud console; it takes effect about 5 minutes after purchase.",
   },
   60021: {
     category: "config",
-    retryable: false,
     meaning: "The source IP of the REST call is not on the app's allowlist.",
     nextStep: "Add this machine's public IP to the REST API IP allowlist in the Chat console.",
   },
   // ---- account and UserSig codes (reference §B.2) ----
   70001: {
     category: "auth",
-    retryable: false,
     meaning: "The UserSig has expired.",
     nextStep:
       "With TENCENT_CHAT_SECRET_KEY the server renews its UserSig itself: check the machine's clock. With TENCENT_CHAT_USERSIG, generate a new one (valid for at least 24 h).",
   },
   70003: {
     category: "auth",
-    retryable: false,
     meaning: "The UserSig could not be parsed.",
     nextStep: `Check ${KEY_VARS}: a UserSig is URL-safe base64 (characters A-Z a-z 0-9 * - _).`,
   },
   70009: {
     category: "auth",
-    retryable: false,
     meaning: "The UserSig failed verification: it was probably signed with another app's secret key.",
     nextStep:
       "Check that TENCENT_CHAT_SECRET_KEY belongs to TENCENT_CHAT_SDKAPPID (Chat console > app > basic config).",
   },
   70013: {
     category: "auth",
-    retryable: false,
     meaning: "The identifier in the request differs from the one in the UserSig.",
     nextStep: "Generate the UserSig for TENCENT_CHAT_IDENTIFIER, or fix TENCENT_CHAT_IDENTIFIER.",
   },
   70014: {
     category: "auth",
-    retryable: false,
     meaning: "The SDKAppID in the request differs from the one in the UserSig.",
     nextStep: "Check TENCENT_CHAT_SDKAPPID and the UserSig/secret key belong to the same app.",
   },
   70016: {
     category: "config",
-    retryable: false,
     meaning: "The key does not exist: the SDKAppID does not match the data-center domain.",
     nextStep: "Set TENCENT_CHAT_REGION to the app's region (see the Chat console).",
   },
   70020: {
     category: "config",
-    retryable: false,
     meaning: "The SDKAppID does not exist (often: wrong region or domain).",
     nextStep: "Check TENCENT_CHAT_SDKAPPID and TENCENT_CHAT_REGION.",
   },
   70050: {
     category: "rate_limit",
-    retryable: true,
     retryAfterSeconds: 60,
     meaning: "UserSig verification failed and the failure-frequency limit was hit.",
     nextStep: `Wait at least 60 seconds before retrying, and fix ${KEY_VARS} first: repeated failures extend the block.`,
   },
   70051: {
     category: "permission",
-    retryable: false,
     meaning: "The account is blacklisted.",
     nextStep: "Remove the admin account from the blacklist in the Chat console.",
   },
   70107: {
     category: "not_found",
-    retryable: false,
     meaning: "The account was never imported into Chat.",
     nextStep: "Import the account (account_import) or check TENCENT_CHAT_IDENTIFIER.",
   },
   70398: {
     category: "billing",
-    retryable: false,
     meaning: "Probably: the number of accounts exceeds the free or trial edition's limit (meaning unconfirmed).",
     nextStep: "Check the app's edition and account count in the console.",
   },
@@ -289,7 +258,7 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeEntry>> = Object.free
 export type ErrorDescription = ErrorCodeEntry & { code?: number; known: boolean; info?: string };
 
 /** Meaning, category, retry advice and next step for a Chat error code (unknown codes get a generic entry). */
-export function describeChatError(code: number, info?: string, api?: ApiName): ErrorDescription {
+export function describeChatError(code: number, info?: string, api?: string): ErrorDescription {
   const entry = ERROR_CODES[code];
   if (!entry) {
     const transient = code >= 500 && code < 600;
@@ -304,51 +273,17 @@ export function describeChatError(code: number, info?: string, api?: ApiName): E
         "Look the code up in Tencent Cloud Chat's error-code list; retry once only if the text suggests a temporary fault.",
     };
   }
-  return { ...entry, ...refineForApi(code, api), code, known: true, info };
+  const refined = { ...entry, ...refineForApi(code, api) };
+  return { ...refined, retryable: retryableCategory(refined.category), code, known: true, info };
 }
 
-// 10007 is one code for two situations; name the likely one per API (seed error tables).
-function refineForApi(code: number, api?: ApiName): Partial<ErrorCodeEntry> {
+// 10007 is one code for two situations (wrong group type, or no permission): each API's descriptor names
+// the likely one for it.
+function refineForApi(code: number, api?: string): Partial<TableEntry> {
   if (code !== 10007 || !api) return {};
-  switch (api) {
-    case "get_group_member_info":
-      return {
-        category: "unsupported_group_type",
-        meaning:
-          "This group type has no member list through get_group_member_info (AVChatRoom), or the admin may not read the requested fields.",
-        nextStep:
-          "For an AVChatRoom use get_online_members or summarize_online_members. Otherwise check that TENCENT_CHAT_IDENTIFIER is an App admin.",
-      };
-    case "get_members":
-      return {
-        category: "unsupported_group_type",
-        meaning: "Online member lists exist only for AVChatRoom (and Community per the current docs).",
-        nextStep: "For other group types use get_group_member_info or summarize_group_members.",
-      };
-    case "get_online_member_num":
-      return {
-        category: "unsupported_group_type",
-        meaning: "The online member count is available only for Community groups.",
-        nextStep:
-          "For an AVChatRoom count members with summarize_online_members; other types have no online count API here.",
-      };
-    case "get_group_online_member_num":
-      return {
-        category: "unsupported_group_type",
-        meaning:
-          "This online count is for AVChatRoom (live) groups; other types need the top plan and the console's online-status switch.",
-        nextStep: "For a Community use get_online_member_num; for other types use summarize_group_members.",
-      };
-    case "modify_user_info":
-      return {
-        category: "unsupported_group_type",
-        meaning:
-          "Member marks exist only in AVChatRoom groups, and only the App admin or the group owner may set them.",
-        nextStep: "Use an AVChatRoom group ID; check TENCENT_CHAT_IDENTIFIER is an App admin.",
-      };
-    default:
-      return { nextStep: "Check that TENCENT_CHAT_IDENTIFIER is an App admin." };
-  }
+  const hint = apiNamed(api)?.unsupported;
+  if (!hint) return { nextStep: "Check that TENCENT_CHAT_IDENTIFIER is an App admin." };
+  return { category: api === "get_group_info" ? "permission" : "unsupported_group_type", ...hint };
 }
 
 /** Any failure (Chat code, HTTP, network, input, configuration) in the same shape as the table. */

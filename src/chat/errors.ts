@@ -1,6 +1,5 @@
 // One error taxonomy for the Chat client. Every error that touches a request carries only a
 // redacted copy of its URL (usersig replaced), so no log line or tool result can leak it.
-import type { ApiName } from "./endpoints.js";
 
 const SECRET_QUERY_PARAMS = ["usersig"];
 
@@ -23,7 +22,7 @@ export abstract class ChatError extends Error {
 export class ChatApiError extends ChatError {
   readonly kind = "api" as const;
   constructor(
-    readonly api: ApiName,
+    readonly api: string,
     readonly code: number,
     readonly info: string,
     readonly redactedUrl: string,
@@ -38,7 +37,7 @@ export class ChatApiError extends ChatError {
 export class ChatHttpError extends ChatError {
   readonly kind = "http" as const;
   constructor(
-    readonly api: ApiName,
+    readonly api: string,
     readonly status: number,
     readonly redactedUrl: string,
     options?: ErrorOptions,
@@ -55,7 +54,7 @@ export class ChatHttpError extends ChatError {
 export class ChatProtocolError extends ChatError {
   readonly kind = "protocol" as const;
   constructor(
-    readonly api: ApiName,
+    readonly api: string,
     message: string,
     readonly redactedUrl: string,
   ) {
@@ -68,7 +67,7 @@ export class ChatProtocolError extends ChatError {
 export class ChatNetworkError extends ChatError {
   readonly kind = "network" as const;
   constructor(
-    readonly api: ApiName,
+    readonly api: string,
     message: string,
     readonly redactedUrl: string,
     readonly timedOut: boolean,

@@ -1,7 +1,6 @@
 // The per-API rate gates a ChatClient takes a token from before every request. One process alone uses
 // local token buckets; replicas behind a load balancer share one budget per app through Redis
 // (shared-rate-limiter.ts), since Tencent's limits hold per app and API across all callers.
-import type { ApiName } from "./endpoints.js";
 import { TokenBucket } from "./rate-limiter.js";
 
 export interface RateGate {
@@ -15,37 +14,39 @@ export interface RateGate {
 export type LimiterMode = "local" | "shared" | "degraded";
 
 export interface RateLimiters {
-  gate(api: ApiName): RateGate;
+  /** The gate of one API; `documented` is Tencent's own limit for it when lower than the usual 200/s. */
+  gate(api: string, documented?: number): RateGate;
   mode(): LimiterMode;
   close(): Promise<void>;
 }
 
 export interface RateLimits {
   default: number;
-  perApi: Partial<Record<ApiName, number>>;
+  perApi: Partial<Record<string, number>>;
 }
 
-export function limitOf(limits: RateLimits, api: ApiName): number {
-  return limits.perApi[api] ?? limits.default;
+/** A configured per-API limit wins; otherwise the default, never above the API's documented limit. */
+export function limitOf(limits: RateLimits, api: string, documented?: number): number {
+  return limits.perApi[api] ?? Math.min(limits.default, documented ?? Number.POSITIVE_INFINITY);
 }
 
 /** One token bucket per API, at `limit × share` calls per second. */
 export class LocalRateLimiters implements RateLimiters {
-  private readonly buckets = new Map<ApiName, TokenBucket>();
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly limits: RateLimits,
     private readonly share = 1,
   ) {}
 
-  gate(api: ApiName): RateGate {
-    return this.bucket(api);
+  gate(api: string, documented?: number): RateGate {
+    return this.bucket(api, documented);
   }
 
-  bucket(api: ApiName): TokenBucket {
+  bucket(api: string, documented?: number): TokenBucket {
     let b = this.buckets.get(api);
     if (!b) {
-      b = new TokenBucket(Math.max(0.5, limitOf(this.limits, api) * this.share));
+      b = new TokenBucket(Math.max(0.1, limitOf(this.limits, api, documented) * this.share));
       this.buckets.set(api, b);
     }
     return b;

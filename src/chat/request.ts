@@ -1,6 +1,6 @@
-// Pure request builder: no I/O, no clock, unit-testable (reference §A.0).
+// Pure request builder: no I/O, no clock, unit-testable. URL format and query parameters:
+// https://www.tencentcloud.com/document/product/1047/34620
 import { randomInt } from "node:crypto";
-import { type ApiName, endpointPath } from "./endpoints.js";
 
 export interface AuthParams {
   sdkAppId: number;
@@ -20,7 +20,7 @@ export function randomU32(): number {
 
 export function buildRequest(
   baseUrl: string,
-  api: ApiName,
+  api: { service: string; command: string },
   params: object,
   auth: AuthParams,
   random: number = randomU32(),
@@ -32,7 +32,7 @@ export function buildRequest(
     random: String(random >>> 0),
     contenttype: "json",
   });
-  // The body must never be empty: Tencent wants at least "{}" (reference §0 row 1).
+  // The body must never be empty: Tencent wants at least "{}".
   const body = JSON.stringify(params ?? {}) || "{}";
-  return { url: `${baseUrl.replace(/\/+$/, "")}${endpointPath(api)}?${query.toString()}`, body };
+  return { url: `${baseUrl.replace(/\/+$/, "")}/v4/${api.service}/${api.command}?${query.toString()}`, body };
 }

@@ -1,5 +1,5 @@
-// Lenient zod schemas for the five answers: unknown fields pass through, ErrorInfo may be missing,
-// and documented typos such as Role "Member " (trailing space, seed-2 example) are normalised.
+// Lenient zod schemas for the parts answers share: unknown fields pass through, ErrorInfo may be missing,
+// and documented typos such as Role "Member " (trailing space, in get_group_member_info's example) are normalised.
 import { z } from "zod";
 
 // A custom value that is not a string (a number, an object) is kept, as its JSON text.
@@ -43,21 +43,34 @@ export const MemberProfileSchema = z
     m.MuteUntil === undefined && ShutUpUntil !== undefined ? { ...m, MuteUntil: ShutUpUntil } : m,
   );
 
+// A profile field of the wrong type is dropped, not the whole group.
+const num = z.number().optional().catch(undefined);
+const str = z.string().optional().catch(undefined);
+
 export const GroupInfoSchema = z.looseObject({
   GroupId: z.string(),
   ErrorCode: z.number().int().optional(),
   ErrorInfo: z.string().optional(),
-  Type: z.string().optional(),
-  Name: z.string().optional(),
-  MemberNum: z.number().optional(),
+  Type: str,
+  Name: str,
+  Introduction: str,
+  Notification: str,
+  FaceUrl: str,
+  Owner_Account: str,
+  CreateTime: num,
+  LastInfoTime: num,
+  LastMsgTime: num,
+  NextMsgSeq: num,
+  MemberNum: num,
+  MaxMemberNum: num,
+  ApplyJoinOption: str,
+  MuteAllMember: str,
   AppDefinedData: z.array(KeyValue).optional(),
   MemberList: z.array(MemberProfileSchema).optional(),
 });
 
-export const GetGroupInfoResponse = z.looseObject({ GroupInfo: z.array(GroupInfoSchema).default([]) });
-
 /** Member records that parse, and how many did not: one odd record never loses the page. */
-const LenientMemberList = z
+export const LenientMemberList = z
   .array(z.unknown())
   .default([])
   .transform((items) => {
@@ -69,32 +82,11 @@ const LenientMemberList = z
     return { members, skipped: items.length - members.length };
   });
 
-export const GetGroupMemberInfoResponse = z.looseObject({
-  MemberNum: z.number().int().nonnegative().default(0),
-  MemberList: LenientMemberList,
-  // Opaque cursor: a JSON string that may look like an integer above 2^53. Never parse it.
-  Next: z.string().optional(),
-});
+/** A member filter naming the mute end also names its older spelling, so it comes back under either (docs/drift.md). */
+export function withLegacyMuteField(filter: string[] | undefined): string[] | undefined {
+  return filter?.includes("MuteUntil") && !filter.includes("ShutUpUntil") ? [...filter, "ShutUpUntil"] : filter;
+}
 
-export const GetOnlineMembersResponse = z.looseObject({
-  MemberList: z
-    .array(
-      z.looseObject({
-        Member_Account: z.string(),
-        JoinTime: z.number().optional(),
-        NickName: z.string().optional(),
-        Avatar: z.string().optional(),
-      }),
-    )
-    .default([]),
-  NextTimestamp: z.number().int().nonnegative().default(0),
-});
-
-export const GetOnlineMemberNumResponse = z.looseObject({ OnlineMemberNum: z.number().int().nonnegative() });
-
-export const ModifyUserInfoResponse = z.looseObject({
-  CommandType: z.union([z.literal(1), z.literal(2)]).optional(),
-  MemberList: z
-    .array(z.looseObject({ Member_Account: z.string(), Marks: z.array(z.number()).default([]) }))
-    .default([]),
-});
+export type MemberProfile = z.output<typeof MemberProfileSchema>;
+export type GroupInfo = z.output<typeof GroupInfoSchema>;
+export type KeyValue = z.output<typeof KeyValue>;

@@ -5,7 +5,6 @@
 // at limit ÷ replicas, the outage is logged once, and the shared budget is rejoined when Redis answers.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Redis, RedisOptions } from "ioredis";
-import type { ApiName } from "./endpoints.js";
 import {
   type LimiterMode,
   LocalRateLimiters,
@@ -81,14 +80,16 @@ export function redisEndpoint(url: string): string {
 
 export class SharedRateLimiters implements RateLimiters {
   private readonly fallback: LocalRateLimiters;
-  private readonly gates = new Map<ApiName, RateGate>();
+  private readonly gates = new Map<string, RateGate>();
   private readonly redis: LimiterRedis;
   /** Redis answered in time since it was last ready. */
   private healthy = false;
   private localUntil = 0;
   private outageLogged = false;
   /** Per API, the end of the slots reserved in Redis by all replicas, as last seen (epoch ms). */
-  private readonly reservedUntil = new Map<ApiName, number>();
+  private readonly reservedUntil = new Map<string, number>();
+  /** Tencent's own limit per API where it is below the usual one (get_appid_group_list: 1/s). */
+  private readonly documented = new Map<string, number>();
 
   private constructor(
     private readonly o: SharedRateLimiterOptions,
@@ -132,9 +133,10 @@ export class SharedRateLimiters implements RateLimiters {
     return new SharedRateLimiters(o, Ctor);
   }
 
-  gate(api: ApiName): RateGate {
+  gate(api: string, documented?: number): RateGate {
     let g = this.gates.get(api);
     if (!g) {
+      if (documented !== undefined) this.documented.set(api, documented);
       g = { take: (signal) => this.take(api, signal), slowDown: () => this.slowDown(api) };
       this.gates.set(api, g);
     }
@@ -150,7 +152,7 @@ export class SharedRateLimiters implements RateLimiters {
     this.redis.disconnect();
   }
 
-  private key(api: ApiName): string {
+  private key(api: string): string {
     return `${this.o.keyPrefix ?? "tcgm:rl"}:${this.o.sdkAppId}:${api}`;
   }
 
@@ -158,16 +160,18 @@ export class SharedRateLimiters implements RateLimiters {
     return this.healthy && this.redis.status === "ready" && Date.now() >= this.localUntil;
   }
 
-  private async take(api: ApiName, signal?: AbortSignal): Promise<void> {
+  private async take(api: string, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     if (!this.useRedis()) return this.takeLocal(api, signal);
     // Back from an outage: callers already queued on the local bucket go first, so the two budgets
     // never grant at the same time.
-    await this.fallback.bucket(api).idle();
+    await this.fallback.bucket(api, this.documented.get(api)).idle();
     let waitUs: number;
     let horizonUs: number;
     try {
-      const intervalUs = Math.round(1_000_000 / (limitOf(this.o.limits, api) * SHARED_FRACTION));
+      const intervalUs = Math.round(
+        1_000_000 / (limitOf(this.o.limits, api, this.documented.get(api)) * SHARED_FRACTION),
+      );
       [waitUs, horizonUs] = (await this.redis.tcgmReserve(this.key(api), intervalUs)).map(Number) as [number, number];
     } catch (err) {
       this.degrade(err instanceof Error ? err.message : String(err));
@@ -187,9 +191,9 @@ export class SharedRateLimiters implements RateLimiters {
    * Local bucket at limit ÷ replicas, starting only after every slot already reserved in Redis (as last
    * seen), so the replicas' fallback buckets never grant while shared slots are still being used.
    */
-  private async takeLocal(api: ApiName, signal?: AbortSignal): Promise<void> {
+  private async takeLocal(api: string, signal?: AbortSignal): Promise<void> {
     const until = this.reservedUntil.get(api) ?? 0;
-    const bucket = this.fallback.bucket(api);
+    const bucket = this.fallback.bucket(api, this.documented.get(api));
     if (until > Date.now()) {
       await sleep(until - Date.now(), undefined, { signal });
       bucket.drain(); // no burst saved up while waiting: the shared slots just ended
@@ -197,8 +201,8 @@ export class SharedRateLimiters implements RateLimiters {
     return bucket.take(signal);
   }
 
-  private slowDown(api: ApiName): void {
-    this.fallback.gate(api).slowDown();
+  private slowDown(api: string): void {
+    this.fallback.gate(api, this.documented.get(api)).slowDown();
     if (!this.useRedis()) return;
     this.redis.tcgmPause(this.key(api), PAUSE_AFTER_RATE_LIMIT_MS * 1000).catch(() => undefined);
   }

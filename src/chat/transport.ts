@@ -1,8 +1,8 @@
 // The sender: one undici keep-alive Agent per client (pools per origin), a per-request timeout,
 // and the caller's AbortSignal, both of which cancel the HTTP request in flight.
 import type { Agent } from "undici";
-import type { ApiName } from "./endpoints.js";
 import { ChatHttpError, ChatNetworkError, ChatProtocolError, redactUrl } from "./errors.js";
+import { parseJsonBigIntegersAsStrings } from "./lossless-json.js";
 
 export interface SendResult {
   /** Parsed JSON body (HTTP 200 only). */
@@ -28,7 +28,14 @@ export class HttpSender {
     return this.agent;
   }
 
-  async post(api: ApiName, url: string, body: string, timeoutMs: number, signal?: AbortSignal): Promise<SendResult> {
+  async post(
+    api: string,
+    url: string,
+    body: string,
+    timeoutMs: number,
+    signal?: AbortSignal,
+    bigIntegers = false,
+  ): Promise<SendResult> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const safeUrl = redactUrl(url);
@@ -58,7 +65,7 @@ export class HttpSender {
     }
     if (status !== 200) throw new ChatHttpError(api, status, safeUrl);
     try {
-      return { json: JSON.parse(text) };
+      return { json: bigIntegers ? parseJsonBigIntegersAsStrings(text) : JSON.parse(text) };
     } catch {
       const kind = /^\s*</.test(text) ? "an HTML page" : "not JSON";
       throw new ChatProtocolError(api, `the answer was ${kind} (${text.length} bytes)`, safeUrl);

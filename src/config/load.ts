@@ -3,8 +3,9 @@
 // missing credentials do not (the server starts and tools answer with missingConfiguration()).
 import { inspect, parseArgs } from "node:util";
 import { z } from "zod";
-import { API_NAMES, type ApiName, REGION_DOMAINS, REGIONS, type Region } from "../chat/endpoints.js";
+import { API_NAMES, type ApiName } from "../chat/apis/index.js";
 import { ConfigurationError } from "../chat/errors.js";
+import { REGION_DOMAINS, REGIONS, type Region } from "../chat/regions.js";
 import { type ConfigOption, optionByFlag, type ParseArgsOptionsConfig, parseArgsOptions } from "./options.js";
 
 export { CONFIG_OPTIONS, renderHelp } from "./options.js";

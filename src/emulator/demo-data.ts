@@ -1,10 +1,10 @@
 // Deterministic demo dataset: every group type, realistic names, and the edge cases tools must
 // handle (muted members, members who never spoke, an owner-less group, a dismissed group,
 // hostile name cards, custom data with control characters). Times are relative to `anchor`.
-import type { GroupType } from "../chat/group-types.js";
-import type { KeyValue, MemberRole } from "../chat/wire-types.js";
+
 import { DEMO_GROUP_IDS } from "./demo-ids.js";
 import { GeneratedMemberSource, hash32 } from "./generated.js";
+import type { GroupType, KeyValue, MemberRole } from "./model.js";
 import { ArrayMemberSource, type EmuGroup, type EmuMember, type MemberSource, type OnlineMember } from "./model.js";
 
 const DAY = 86_400;

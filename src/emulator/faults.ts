@@ -1,6 +1,5 @@
 // Fault injection for tests and benchmarks: latency, forced error codes, HTTP 5xx, dropped
 // connections, stalled bodies, 10018 for large pages. Deterministic for a given seed.
-import type { ApiName } from "../chat/endpoints.js";
 
 export interface FaultRule {
   kind: "error" | "http" | "drop" | "slow";
@@ -17,7 +16,7 @@ export interface FaultRule {
   count?: number;
   /** ...or to this fraction of matching calls (0-1). */
   fraction?: number;
-  apis?: ApiName[];
+  apis?: string[];
 }
 
 export interface FaultSpec {
@@ -72,7 +71,7 @@ export class FaultPlan {
   }
 
   /** The fault to apply to this call, if any (first matching rule wins). */
-  pick(api: ApiName): FaultRule | undefined {
+  pick(api: string): FaultRule | undefined {
     const rules = this.spec.rules ?? [];
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!;

@@ -1,7 +1,6 @@
 // Large groups whose members are computed from (seed, index) on demand: a 1,000,000-member
 // Community is servable without a million objects in memory. Deterministic for a seed and clock.
-import type { MemberRole } from "../chat/wire-types.js";
-import type { EmuMember, MemberSource } from "./model.js";
+import type { EmuMember, MemberRole, MemberSource } from "./model.js";
 
 const DAY = 86_400;
 

@@ -1,14 +1,13 @@
 // startEmulator(): the local Chat REST emulator as a library, for tests, benchmarks and --demo.
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { isGroupType } from "../chat/group-types.js";
-import { LIMITS } from "../chat/limits.js";
 import { Authenticator } from "./auth.js";
 import { demoGroups, generatedGroup } from "./demo-data.js";
 import { FaultPlan, type FaultSpec, type FaultStats } from "./faults.js";
 import { type MemberStats, memberStats } from "./generated.js";
-import type { EmuGroup } from "./model.js";
+import { type EmuGroup, isEmuGroupType } from "./model.js";
 import { CallCounter } from "./rate-limit.js";
+import { RULES } from "./rules.js";
 import { createEmulatorServer } from "./server.js";
 import { type EmuApp, Store } from "./store.js";
 
@@ -104,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const anchor = Math.floor(now() / 1000);
   const store = new Store();
   const faults = new FaultPlan();
-  const counter = new CallCounter(options.callsPerSecond ?? LIMITS.defaultCallsPerSecond);
+  const counter = new CallCounter(options.callsPerSecond ?? RULES.defaultCallsPerSecond);
   const auth = new Authenticator(store);
 
   const load = () => {
@@ -122,7 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const addGroups = (specs: SeedGroupSpec[]) => {
     let added = 0;
     for (const s of specs) {
-      if (typeof s?.GroupId !== "string" || !isGroupType(s.Type))
+      if (typeof s?.GroupId !== "string" || !isEmuGroupType(s.Type))
         throw new Error("each group needs GroupId and a valid Type");
       store.putGroup(
         DEMO_APP.sdkAppId,
@@ -144,8 +143,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createEmulatorServer({
     store,
     settings: {
-      onlinePageThreshold: options.onlinePageThreshold ?? LIMITS.onlineMembersPageThreshold,
-      onlineListCap: options.onlineListCap ?? LIMITS.onlineListCap,
+      onlinePageThreshold: options.onlinePageThreshold ?? RULES.onlinePageThreshold,
+      onlineListCap: options.onlineListCap ?? RULES.onlineListCap,
       muteField: options.muteField ?? "MuteUntil",
       customFieldsByDefault: options.customFieldsByDefault ?? false,
       roleFilter: options.roleFilter ?? "before-paging",

@@ -1,6 +1,25 @@
 // The emulator's data model: groups, members (materialised or generated on demand), online sets, marks.
-import type { GroupType } from "../chat/group-types.js";
-import type { KeyValue, MemberRole } from "../chat/wire-types.js";
+/** Group types as the REST API names them (Private = Work, ChatRoom = Meeting in newer SDKs). */
+export const EMU_GROUP_TYPES = ["Private", "Public", "ChatRoom", "AVChatRoom", "Community"] as const;
+export type EmuGroupType = (typeof EMU_GROUP_TYPES)[number];
+export type GroupType = EmuGroupType;
+
+export function isEmuGroupType(v: unknown): v is EmuGroupType {
+  return typeof v === "string" && (EMU_GROUP_TYPES as readonly string[]).includes(v);
+}
+
+export type MemberRole = "Owner" | "Admin" | "Member";
+export const MEMBER_ROLES: readonly MemberRole[] = ["Owner", "Admin", "Member"];
+
+export interface KeyValue {
+  Key: string;
+  Value: string;
+}
+
+/** Community IDs start "@TGS#_": the only type known from the ID alone. */
+export function isCommunityId(id: string): boolean {
+  return id.startsWith("@TGS#_");
+}
 
 export interface EmuMember {
   Member_Account: string;

@@ -1,4 +1,4 @@
-// Per-API, per-app frequency limit (default 200 calls/s, reference §C) answered with 60007,
+// Per-API, per-app frequency limit (default 200 calls/s; lower where an API's page says so) answered with 60007,
 // plus the statistics tests and benchmarks read (max calls in any 1-second window).
 export class CallCounter {
   private readonly windows = new Map<string, number[]>();
@@ -10,10 +10,10 @@ export class CallCounter {
   constructor(private readonly limitPerSecond: number) {}
 
   /** Records a call at `nowMs`; false when it would exceed the limit in the sliding second. */
-  admit(key: string, nowMs: number): boolean {
+  admit(key: string, nowMs: number, limitPerSecond = this.limitPerSecond): boolean {
     const w = this.windows.get(key) ?? [];
     while (w.length > 0 && w[0]! <= nowMs - 1000) w.shift();
-    if (w.length >= this.limitPerSecond) {
+    if (w.length >= limitPerSecond) {
       this.rejected.set(key, (this.rejected.get(key) ?? 0) + 1);
       return false;
     }

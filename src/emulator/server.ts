@@ -2,18 +2,16 @@
 // endpoints under /_emulator for tests and benchmarks.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type ApiName, ENDPOINTS, findEndpointByPath } from "../chat/endpoints.js";
-import { LIMITS } from "../chat/limits.js";
 import type { Authenticator } from "./auth.js";
 import { CODES, EmuFailure, type EmuResponse, fail } from "./envelope.js";
 import type { FaultPlan } from "./faults.js";
 import type { EmulatorSettings } from "./handlers/context.js";
-import { HANDLERS } from "./handlers/index.js";
+import { KNOWN_SERVICES, routeAt } from "./handlers/index.js";
 import type { CallCounter } from "./rate-limit.js";
+import { RULES } from "./rules.js";
 import type { Store } from "./store.js";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-const KNOWN_SERVICES = new Set(Object.values(ENDPOINTS).map((e) => e.service));
 
 export interface ServerDeps {
   store: Store;
@@ -28,8 +26,8 @@ export interface ServerDeps {
 
 function send(res: ServerResponse, r: EmuResponse): void {
   let text = JSON.stringify(r.body);
-  // No answer leaves bigger than 1 MB (seed-2, seed-3): 10018 instead.
-  if (Buffer.byteLength(text) > LIMITS.maxResponseBytes)
+  // No answer leaves bigger than 1 MB: 10018 instead.
+  if (Buffer.byteLength(text) > RULES.maxResponseBytes)
     text = JSON.stringify(
       fail(CODES.tooLarge, "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit")
         .body,
@@ -69,9 +67,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const m = /^\/v4\/([^/]+)\/([^/]+)$/.exec(url.pathname);
   if (!m) return send(res, fail(CODES.badResource, "request resource error; check the request URL"));
   const [, service, command] = m as unknown as [string, string, string];
-  const endpoint = findEndpointByPath(service, command);
-  if (!endpoint) {
-    // Unknown command under a known service: 10003 (seeds); unknown service: 60009 (§B.1).
+  const route = routeAt(service, command);
+  if (!route) {
+    // Unknown command under a known service: 10003; unknown service: 60009.
     return send(
       res,
       KNOWN_SERVICES.has(service)
@@ -80,7 +78,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     );
   }
   if (req.method !== "POST") return send(res, fail(CODES.httpParse, "only POST is supported"));
-  const api: ApiName = endpoint.name;
+  const api = route.name;
 
   if (deps.faults.latencyMs > 0) await sleep(deps.faults.latencyMs);
   const fault = deps.faults.pick(api);
@@ -99,7 +97,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     const body = await readBody(req);
     const nowMs = deps.now();
     const app = deps.auth.check(url.searchParams, nowMs);
-    if (!deps.counter.admit(`${app.sdkAppId}:${api}`, nowMs))
+    if (!deps.counter.admit(`${app.sdkAppId}:${api}`, nowMs, route.callsPerSecond))
       throw new EmuFailure(CODES.rateLimited, "REST API call frequency over limit");
     if (fault?.kind === "error") throw new EmuFailure(fault.code ?? CODES.systemError, fault.info ?? "injected fault");
     if (body.trim() === "") throw new EmuFailure(CODES.jsonParse, "empty request body; send {} at least");
@@ -111,7 +109,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
       throw new EmuFailure(CODES.jsonParse, "request body must be a JSON object");
-    answer = HANDLERS[api]({
+    answer = route.handler({
+      route,
       store: deps.store,
       app,
       body: parsed as Record<string, unknown>,

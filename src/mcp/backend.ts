@@ -1,14 +1,13 @@
 // The Chat backend a server talks to: the configured Tencent app, or (with --demo) the embedded
 // emulator started in-process on a free loopback port, with real signatures it verifies.
-import type { ChatGroupApi } from "../chat/api.js";
+import { type ChatCaller, unconfiguredCaller } from "../chat/api.js";
 import { type ChatClient, createChatClient } from "../chat/client.js";
 import type { LimiterMode, RateLimiters } from "../chat/rate-limiters.js";
 import { type Config, missingConfiguration } from "../config/load.js";
 import type { Logger } from "../core/logger.js";
-import { unconfiguredChat } from "./server.js";
 
 export interface Backend {
-  chat: ChatGroupApi;
+  chat: ChatCaller;
   /** The effective configuration (demo mode fills in the emulator's URL and credentials). */
   config: Config;
   /** What /healthz reports besides ok. */
@@ -74,7 +73,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   if (missing) {
     logger.log("warning", missing);
     return {
-      chat: unconfiguredChat(missing),
+      chat: unconfiguredCaller(missing),
       config,
       health: () => ({ limiter: "none" }),
       close: async () => undefined,

@@ -2,7 +2,7 @@
 // they never build a client or import transport code, so metadata stays importable offline.
 import type { z } from "zod";
 import type { CursorCodec } from "../aggregate/resume-cursor.js";
-import type { ChatGroupApi } from "../chat/api.js";
+import type { ChatGroups } from "../chat/groups.js";
 
 export type Toolset = "raw" | "aggregate" | "meta";
 
@@ -30,7 +30,7 @@ export interface ToolRuntime {
 
 export interface ToolContext {
   /** The Chat API. Throws ConfigurationError on use when credentials are missing. */
-  chat: ChatGroupApi;
+  chat: ChatGroups;
   runtime: ToolRuntime;
   /** Signs and verifies resume cursors (key derived from the app's secret). */
   cursors: CursorCodec;
@@ -54,12 +54,15 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   title: string;
   description: string;
   toolset: Toolset;
-  /** Write tools are listed only when writes are enabled. */
-  write: boolean;
   inputSchema: I;
   outputSchema: O;
   annotations: ToolAnnotations;
   handler(args: z.output<I>, ctx: ToolContext): Promise<ToolOutput<z.input<O>>>;
+}
+
+/** A tool that changes data: derived from its annotations, never declared twice. Listed only with writes enabled. */
+export function isWriteTool(t: Pick<ToolDefinition, "annotations">): boolean {
+  return !t.annotations.readOnlyHint;
 }
 
 /** Identity function: keeps the literal types of a definition for inference. */

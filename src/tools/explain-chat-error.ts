@@ -9,7 +9,6 @@ export default defineTool({
     "What a Tencent Chat REST error code means (e.g. 10007, 60007, 70001), whether a retry helps and what to do next. " +
     "No API call. Tool errors already carry this.",
   toolset: "meta",
-  write: false,
   inputSchema: z.object({ code: z.number().int().min(0).max(999_999) }).strict(),
   outputSchema: z.object({
     code: z.number(),

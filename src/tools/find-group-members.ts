@@ -4,7 +4,7 @@ import { bindingOf } from "../aggregate/resume-cursor.js";
 import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
 import { GROUP_TYPES } from "../chat/group-types.js";
-import type { MemberProfile, MemberRole } from "../chat/wire-types.js";
+import type { MemberProfile } from "../chat/response-schemas.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import {
@@ -43,7 +43,6 @@ export default defineTool({
     "get_group_member_info, paged for you). Stops at max_results; a partial result's resume_cursor finds more. AVChatRoom: " +
     "get_online_members.",
   toolset: "aggregate",
-  write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -119,11 +118,10 @@ export default defineTool({
     let counted = 0;
     const result = await scanMembers(ctx.chat, {
       groupId: args.group_id,
-      community: route.community,
       start: resumed?.pos ?? route.start,
       skip: resumed?.skip ?? 0,
       resumed: resumed !== undefined,
-      request: { ...(args.roles ? { MemberRoleFilter: [...new Set(args.roles)] as MemberRole[] } : {}) },
+      roles: args.roles,
       budget,
       // Fewer pages in flight: a search that stops early should not have fetched far ahead.
       concurrency: 4,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describeChatError } from "../chat/error-codes.js";
-import type { GetGroupInfoRequest, GroupInfo } from "../chat/wire-types.js";
+import type { GroupProfilesQuery } from "../chat/groups.js";
+import type { GroupInfo } from "../chat/response-schemas.js";
 import { sanitizeKeyValues, sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
@@ -117,7 +118,6 @@ export default defineTool({
     "type, name, owner, member count, mute-all, times, custom data. Missing or dismissed groups come back under errors. " +
     "More than 50 groups: get_groups_overview. Members: summarize_group_members.",
   toolset: "raw",
-  write: false,
   inputSchema: z
     .object({
       group_ids: z.array(GroupIdParam).min(1).max(50, "at most 50 group IDs; get_groups_overview takes up to 1,000"),
@@ -140,20 +140,20 @@ export default defineTool({
       args.group_custom_keys !== undefined ||
       !args.include_members ||
       args.member_custom_keys !== undefined;
-    const req: GetGroupInfoRequest = { GroupIdList: ids };
-    if (wantFilter) {
-      req.ResponseFilter = {
-        GroupBaseInfoFilter: (args.fields ?? FIELD_NAMES).map((f) => FIELD_MAP[f]),
-        ...(args.group_custom_keys ? { AppDefinedDataFilter_Group: args.group_custom_keys } : {}),
-        ...(args.include_members
-          ? { MemberInfoFilter: ["Account", "Role", "JoinTime", "LastSendMsgTime", "MuteUntil", "NameCard"] }
-          : {}),
-        ...(args.include_members && args.member_custom_keys
-          ? { AppDefinedDataFilter_GroupMember: args.member_custom_keys }
-          : {}),
-      };
-    }
-    const res = await ctx.chat.getGroupInfo(req, { signal: ctx.signal });
+    // Without any filter Tencent sends every field and the whole member list.
+    const query: GroupProfilesQuery = wantFilter
+      ? {
+          baseFields: (args.fields ?? FIELD_NAMES).map((f) => FIELD_MAP[f]),
+          groupCustomKeys: args.group_custom_keys,
+          ...(args.include_members
+            ? {
+                memberFields: ["role", "join_time", "last_send_msg_time", "muted_until", "name_card"],
+                memberCustomKeys: args.member_custom_keys,
+              }
+            : {}),
+        }
+      : {};
+    const res = await ctx.chat.profiles(ids, query, { signal: ctx.signal });
     const nowS = nowSeconds();
     const groups = res.groups.map((g) => groupToOutput(g, nowS));
     const errors = res.errors.map((e) => {

@@ -1,24 +1,10 @@
 import { z } from "zod";
 import { ChatInputError } from "../chat/errors.js";
-import { isCommunityGroupId } from "../chat/group-types.js";
-import { LIMITS } from "../chat/limits.js";
-import type { GetGroupMemberInfoRequest } from "../chat/wire-types.js";
+import { firstMemberCursor, MEMBER_FIELD_NAMES, type MemberCursor, maxMemberPage } from "../chat/groups.js";
 import { nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import { MemberOut, memberToOutput, renderMemberLines } from "./shared/member.js";
 import { CustomKeysParam, GroupIdParam, RoleParam } from "./shared/params.js";
-
-const FIELD_MAP = {
-  role: "Role",
-  join_time: "JoinTime",
-  msg_seq: "MsgSeq",
-  msg_flag: "MsgFlag",
-  last_send_msg_time: "LastSendMsgTime",
-  muted_until: "MuteUntil",
-  name_card: "NameCard",
-} as const;
-type FieldName = keyof typeof FIELD_MAP;
-const FIELD_NAMES = Object.keys(FIELD_MAP) as [FieldName, ...FieldName[]];
 
 export default defineTool({
   name: "get_group_member_info",
@@ -28,7 +14,6 @@ export default defineTool({
     "Community group (REST get_group_member_info); not AVChatRoom (use get_online_members). The answer names the next page's call. " +
     "Whole-group questions: summarize_group_members or find_group_members.",
   toolset: "raw",
-  write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -36,7 +21,7 @@ export default defineTool({
       offset: z.number().int().min(0).optional().describe("Non-Community groups: the returned next.offset."),
       next_cursor: z.string().max(64).optional().describe("Community only: the returned next.next_cursor."),
       roles: z.array(RoleParam).min(1).optional(),
-      fields: z.array(z.enum(FIELD_NAMES)).min(1).optional().describe("Only these fields (default all)."),
+      fields: z.array(z.enum(MEMBER_FIELD_NAMES)).min(1).optional().describe("Only these fields (default all)."),
       custom_keys: CustomKeysParam.optional(),
     })
     .strict(),
@@ -51,7 +36,10 @@ export default defineTool({
   }),
   annotations: readOnlyAnnotations("Get one page of group members"),
   async handler(args, ctx) {
-    const community = isCommunityGroupId(args.group_id);
+    // The paging rules (Community = cursor only, its smaller page) are the request schema's; here they are
+    // said in this tool's own parameter names.
+    const first = firstMemberCursor(args.group_id);
+    const community = first.kind === "next";
     if (community && args.offset !== undefined)
       throw new ChatInputError(
         "offset",
@@ -64,44 +52,44 @@ export default defineTool({
         "next_cursor is only for Community groups (IDs starting @TGS#_)",
         "use offset for this group",
       );
-    if (community && args.limit > LIMITS.memberInfoMaxLimitNext)
+    if (args.limit > maxMemberPage(args.group_id))
       throw new ChatInputError(
         "limit",
         `limit ${args.limit} is too large for a Community group`,
-        `1-${LIMITS.memberInfoMaxLimitNext}`,
+        `1-${maxMemberPage(args.group_id)}`,
       );
-    const req: GetGroupMemberInfoRequest = { GroupId: args.group_id, Limit: args.limit };
-    if (community) req.Next = args.next_cursor ?? "";
-    else req.Offset = args.offset ?? 0;
-    if (args.roles) req.MemberRoleFilter = [...new Set(args.roles)];
-    if (args.fields) req.MemberInfoFilter = args.fields.map((f) => FIELD_MAP[f]);
-    if (args.custom_keys) req.AppDefinedDataFilter_GroupMember = args.custom_keys;
-    const page = await ctx.chat.getGroupMemberInfo(req, { signal: ctx.signal });
+    const at: MemberCursor = community
+      ? { kind: "next", next: args.next_cursor ?? "" }
+      : { kind: "offset", offset: args.offset ?? 0 };
+    const page = await ctx.chat.memberPage(
+      {
+        groupId: args.group_id,
+        at,
+        limit: args.limit,
+        roles: args.roles,
+        fields: args.fields,
+        customKeys: args.custom_keys,
+      },
+      { signal: ctx.signal },
+    );
     const nowS = nowSeconds();
-    const members = page.MemberList.map((m) => memberToOutput(m, nowS));
-    let next: { offset?: number; next_cursor?: string } | null;
-    if (community) next = page.Next ? { next_cursor: page.Next } : null;
-    else {
-      // Offset mode ends when the page is short or reaches MemberNum (reference §A.3). With a role filter
-      // a page may be short before the end (docs/drift.md): step by the limit and stop only at MemberNum.
-      const filtered = (req.MemberRoleFilter?.length ?? 0) > 0;
-      const end = (req.Offset ?? 0) + (filtered ? args.limit : page.MemberList.length + (page.SkippedMembers ?? 0));
-      next = (!filtered && members.length < args.limit) || end >= page.MemberNum ? null : { offset: end };
-    }
+    const members = page.members.map((m) => memberToOutput(m, nowS));
+    const next =
+      page.next && (page.next.kind === "next" ? { next_cursor: page.next.next } : { offset: page.next.offset });
     const how = next
       ? `Next page: call get_group_member_info with group_id=${args.group_id} and ${next.next_cursor !== undefined ? `next_cursor="${next.next_cursor}"` : `offset=${next.offset}`} (same limit and filters).`
       : "This is the last page.";
     return {
       data: {
         group_id: args.group_id,
-        member_num: page.MemberNum,
+        member_num: page.memberNum,
         returned: members.length,
-        ...(page.SkippedMembers ? { skipped_records: page.SkippedMembers } : {}),
+        ...(page.skipped ? { skipped_records: page.skipped } : {}),
         members,
         complete: next === null,
         next,
       },
-      text: `${members.length} members of ${args.group_id} (group total ${page.MemberNum}).${page.SkippedMembers ? ` ${page.SkippedMembers} malformed member records were left out.` : ""}\n${renderMemberLines(members)}\n${how}`,
+      text: `${members.length} members of ${args.group_id} (group total ${page.memberNum}).${page.skipped ? ` ${page.skipped} malformed member records were left out.` : ""}\n${renderMemberLines(members)}\n${how}`,
     };
   },
 });

@@ -4,7 +4,7 @@ import { describeChatError, describeFailure } from "../chat/error-codes.js";
 import { ChatApiError } from "../chat/errors.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
-import type { GroupInfo } from "../chat/wire-types.js";
+import type { GroupInfo } from "../chat/response-schemas.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
@@ -48,7 +48,6 @@ export default defineTool({
     "REST get_group_info in batches of 50): type, name, member count, owner, mute-all, last message, Community online count. " +
     "Errors are listed apart; totals cover every group.",
   toolset: "aggregate",
-  write: false,
   inputSchema: z
     .object({
       group_ids: z.array(GroupIdParam).min(1).max(1000),
@@ -78,11 +77,7 @@ export default defineTool({
     const failedRetryable: string[] = [];
     const results = await mapConcurrent(batches, CONCURRENCY, async (batch) => {
       try {
-        const res = await ctx.chat.getGroupInfo(
-          { GroupIdList: batch, ResponseFilter: { GroupBaseInfoFilter: filter } },
-          { signal: ctx.signal, patientUntilMs },
-        );
-        return res;
+        return await ctx.chat.profiles(batch, { baseFields: filter }, { signal: ctx.signal, patientUntilMs });
       } catch (err) {
         if (ctx.signal.aborted) throw err;
         // One failed batch does not hide the others: its groups are reported as errors.
@@ -116,9 +111,7 @@ export default defineTool({
       const communities = rows.filter((r) => r.type === "Community" || isCommunityGroupId(r.id));
       await mapConcurrent(communities, CONCURRENCY, async (r) => {
         try {
-          r.online = (
-            await ctx.chat.getCommunityOnlineMemberNum({ GroupId: r.id }, { signal: ctx.signal })
-          ).OnlineMemberNum;
+          r.online = await ctx.chat.onlineCount(r.id, false, { signal: ctx.signal });
         } catch (err) {
           if (ctx.signal.aborted) throw err;
         }

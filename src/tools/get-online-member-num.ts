@@ -10,7 +10,6 @@ export default defineTool({
     "Online member count of a Community group (ID starts @TGS#_; REST get_online_member_num), refreshed every 4 minutes. " +
     "Other group types answer 10007; for an AVChatRoom use summarize_online_members.",
   toolset: "raw",
-  write: false,
   inputSchema: z.object({ group_id: GroupIdParam }).strict(),
   outputSchema: z.object({
     group_id: z.string(),
@@ -19,14 +18,14 @@ export default defineTool({
   }),
   annotations: readOnlyAnnotations("Count online members of a Community"),
   async handler(args, ctx) {
-    const res = await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal });
+    const online = await ctx.chat.onlineCount(args.group_id, false, { signal: ctx.signal });
     return {
       data: {
         group_id: args.group_id,
-        online_member_num: res.OnlineMemberNum,
+        online_member_num: online,
         refresh_interval_seconds: LIMITS.communityOnlineRefreshSeconds,
       },
-      text: `${res.OnlineMemberNum} members of ${args.group_id} are online (the count refreshes every 4 minutes).`,
+      text: `${online} members of ${args.group_id} are online (the count refreshes every 4 minutes).`,
     };
   },
 });

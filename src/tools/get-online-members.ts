@@ -16,7 +16,6 @@ export default defineTool({
     "The list holds at most the 1,000 latest online members (30 on lower editions), cached 10-40 s. Other group types: " +
     "get_group_member_info. Whole list: summarize_online_members.",
   toolset: "raw",
-  write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -38,13 +37,13 @@ export default defineTool({
   }),
   annotations: readOnlyAnnotations("Get online members of a live group"),
   async handler(args, ctx) {
-    const page = await ctx.chat.getOnlineMembers(
-      { GroupId: args.group_id, Timestamp: args.timestamp, ...(args.mark !== undefined ? { Mark: args.mark } : {}) },
+    const page = await ctx.chat.onlinePage(
+      { groupId: args.group_id, timestamp: args.timestamp, mark: args.mark },
       { signal: ctx.signal },
     );
     // Only the fields asked for: avatars (URLs) cost tokens and rarely help, so they come only on request.
     const wanted = new Set(args.fields ?? ["nick_name", "join_time"]);
-    const members = page.MemberList.map(onlineMemberToOutput).map((m) => ({
+    const members = page.members.map(onlineMemberToOutput).map((m) => ({
       account: m.account,
       ...(wanted.has("nick_name") && m.nick_name !== undefined ? { nick_name: m.nick_name } : {}),
       ...(wanted.has("avatar") && m.avatar !== undefined ? { avatar: m.avatar } : {}),
@@ -61,16 +60,16 @@ export default defineTool({
             .map((m) => m.account)
             .join(", ")}.`
         : "";
-    const how = page.NextTimestamp
-      ? `More online members: call get_online_members with timestamp=${page.NextTimestamp}.`
+    const how = page.nextTimestamp
+      ? `More online members: call get_online_members with timestamp=${page.nextTimestamp}.`
       : "This is the last page.";
     return {
       data: {
         group_id: args.group_id,
         returned: members.length,
         members,
-        next_timestamp: page.NextTimestamp,
-        complete: page.NextTimestamp === 0,
+        next_timestamp: page.nextTimestamp,
+        complete: page.nextTimestamp === 0,
         caveat: ONLINE_LIST_CAVEAT,
       },
       text: `${members.length} online members of ${args.group_id}${args.mark !== undefined ? ` with mark ${args.mark}` : ""} (cap: ${LIMITS.onlineListCap} latest).\n${shown.join("\n")}${more}\n${how}\nNote: ${ONLINE_LIST_CAVEAT}`,

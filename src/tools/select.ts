@@ -2,7 +2,7 @@
 // (write tools only with --enable-writes; --read-only always wins).
 import { ConfigurationError } from "../chat/errors.js";
 import type { Config } from "../config/load.js";
-import type { ToolDefinition } from "./define.js";
+import { isWriteTool, type ToolDefinition } from "./define.js";
 
 export function selectTools(all: readonly ToolDefinition[], config: Config): ToolDefinition[] {
   const names = new Set(all.map((t) => t.name));
@@ -16,7 +16,7 @@ export function selectTools(all: readonly ToolDefinition[], config: Config): Too
   const sets = new Set(config.toolsets);
   const writesAllowed = config.enableWrites && !config.readOnly;
   return all.filter((t) => {
-    if (t.write && !writesAllowed) return false;
+    if (isWriteTool(t) && !writesAllowed) return false;
     if (config.tools) return config.tools.includes(t.name);
     return sets.has("all") || t.toolset === "meta" || sets.has(t.toolset);
   });

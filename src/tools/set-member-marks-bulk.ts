@@ -4,13 +4,13 @@ import { mapConcurrent } from "../aggregate/pool.js";
 import { asUpstreamFailure } from "../aggregate/upstream.js";
 import { describeFailure } from "../chat/error-codes.js";
 import { ChatApiError } from "../chat/errors.js";
-import { LIMITS } from "../chat/limits.js";
+import { MARK_RULES } from "../chat/marks.js";
 import { defineTool } from "./define.js";
 import { MARKS_DOC } from "./set-member-marks.js";
 import { DryRunChecksOut, dryRunChecks, dryRunText } from "./shared/dry-run.js";
 import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
 
-const CHUNK = LIMITS.marksMaxAccountsPerCall;
+const CHUNK = MARK_RULES.maxAccountsPerCall;
 const LIST_CAP = 100;
 
 const ChunkOut = z.object({
@@ -32,7 +32,6 @@ export default defineTool({
     "AVChatRoom (live group), in chunks of 500 (REST modify_user_info). " +
     `${MARKS_DOC} Reports marked, left out and failed accounts per chunk; a failed chunk never stops the others. dry_run previews.`,
   toolset: "aggregate",
-  write: true,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -46,9 +45,9 @@ export default defineTool({
       dry_run: z.boolean().default(false),
     })
     .strict()
-    // One mark holds at most 1,000 members (seed-4): a bigger "set" would fail from its third chunk on.
-    .refine((a) => a.action !== "set" || a.accounts.length <= LIMITS.marksMaxMembersPerMark, {
-      message: `"set" puts the same marks on every account, and a mark holds at most ${LIMITS.marksMaxMembersPerMark} members: pass at most ${LIMITS.marksMaxMembersPerMark} accounts (delete takes up to 10,000)`,
+    // One mark holds at most 1,000 members: a bigger "set" would fail from its third chunk on.
+    .refine((a) => a.action !== "set" || a.accounts.length <= MARK_RULES.maxMembersPerMark, {
+      message: `"set" puts the same marks on every account, and a mark holds at most ${MARK_RULES.maxMembersPerMark} members: pass at most ${MARK_RULES.maxMembersPerMark} accounts (delete takes up to 10,000)`,
       path: ["accounts"],
     }),
   outputSchema: z.object({
@@ -116,15 +115,13 @@ export default defineTool({
     let done = 0;
     const report = await mapConcurrent(chunks, 4, async (chunk, index) => {
       try {
-        const res = await ctx.chat.modifyUserInfo(
-          {
-            GroupId: args.group_id,
-            CommandType: args.action === "set" ? 1 : 2,
-            MemberList: chunk.map((a) => ({ Member_Account: a, Marks: marks })),
-          },
+        const res = await ctx.chat.changeMarks(
+          args.group_id,
+          args.action,
+          chunk.map((account) => ({ account, marks })),
           { signal: ctx.signal },
         );
-        const applied = new Set(res.MemberList.map((m) => m.Member_Account));
+        const applied = new Set(res.applied.map((m) => m.account));
         const out = chunk.filter((a) => !applied.has(a));
         marked.push(...chunk.filter((a) => applied.has(a)));
         leftOut.push(...out);
@@ -134,11 +131,11 @@ export default defineTool({
           marked: applied.size,
           left_out: out.length,
           failed: 0,
-          attempts: res.attempts ?? 1,
+          attempts: res.attempts,
         };
       } catch (err) {
         if (ctx.signal.aborted) throw err;
-        // "All accounts offline or unknown" fails the call (seed-4): those accounts were left out, not failed.
+        // "All accounts offline or unknown" fails the call: those accounts were left out, not failed.
         if (err instanceof ChatApiError && /offline|not exist/i.test(err.info)) {
           leftOut.push(...chunk);
           return { index, accounts: chunk.length, marked: 0, left_out: chunk.length, failed: 0, attempts: 1 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { preflightMarks } from "../aggregate/marks-preflight.js";
-import { LIMITS } from "../chat/limits.js";
+import { isCustomMark, MARK_RULES } from "../chat/marks.js";
 import { defineTool } from "./define.js";
 import { DryRunChecksOut, dryRunChecks, dryRunText } from "./shared/dry-run.js";
 import { AccountParam, GroupIdParam, MarkParam } from "./shared/params.js";
@@ -16,7 +16,6 @@ export default defineTool({
     "Sets or deletes marks on up to 500 members of an AVChatRoom (live group; REST modify_user_info). " +
     `${MARKS_DOC} dry_run previews. More than 500 accounts: set_member_marks_bulk.`,
   toolset: "raw",
-  write: true,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -24,11 +23,10 @@ export default defineTool({
       members: z
         .array(z.object({ account: AccountParam, marks: z.array(MarkParam).min(1).max(10) }).strict())
         .min(1)
-        .max(LIMITS.marksMaxAccountsPerCall)
+        .max(MARK_RULES.maxAccountsPerCall)
         .refine((list) => new Set(list.map((m) => m.account)).size === list.length, "each account may appear only once")
         .refine(
-          (list) =>
-            new Set(list.flatMap((m) => m.marks).filter((k) => k >= 1000)).size <= LIMITS.marksMaxDistinctPerGroup,
+          (list) => new Set(list.flatMap((m) => m.marks).filter(isCustomMark)).size <= MARK_RULES.maxDistinctPerGroup,
           "at most 10 distinct marks (>= 1000) per group",
         ),
       dry_run: z.boolean().default(false),
@@ -75,15 +73,12 @@ export default defineTool({
       };
     }
     await ctx.log("notice", "write", { group_id: args.group_id, action: args.action, accounts: args.members.length });
-    const res = await ctx.chat.modifyUserInfo(
-      { ...request, MemberList: [...request.MemberList] },
-      { signal: ctx.signal },
-    );
-    const applied = new Set(res.MemberList.map((m) => m.Member_Account));
+    const res = await ctx.chat.changeMarks(args.group_id, args.action, args.members, { signal: ctx.signal });
+    const applied = new Set(res.applied.map((m) => m.account));
     const leftOut = args.members.map((m) => m.account).filter((a) => !applied.has(a));
-    const marked = res.MemberList.map((m) => ({ account: m.Member_Account, marks: m.Marks }));
+    const marked = res.applied;
     return {
-      data: { ...base, dry_run: false, marked, left_out: leftOut, attempts: res.attempts ?? 1 },
+      data: { ...base, dry_run: false, marked, left_out: leftOut, attempts: res.attempts },
       text:
         `${args.action === "set" ? "Set" : "Deleted"} marks on ${marked.length} of ${args.members.length} accounts in ${args.group_id}.` +
         (leftOut.length

@@ -11,7 +11,6 @@ import { bindingOf } from "../aggregate/resume-cursor.js";
 import { routeMemberList } from "../aggregate/route.js";
 import { scanMembers } from "../aggregate/scan.js";
 import { GROUP_TYPES } from "../chat/group-types.js";
-import type { MemberRole } from "../chat/wire-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import {
@@ -35,7 +34,6 @@ export default defineTool({
     "you): counts by role, muted, never spoke, joined/spoke in the last 7/30/90 days, owner, admins, sample. Partial results carry a " +
     "resume_cursor and resume to exact totals. AVChatRoom: summarize_online_members.",
   toolset: "aggregate",
-  write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -89,14 +87,11 @@ export default defineTool({
     const state = resumed?.state ?? { ...newSummaryState(nowSeconds()), type };
     const result = await scanMembers(ctx.chat, {
       groupId: args.group_id,
-      community: route.community,
       start: resumed?.pos ?? route.start,
       skip: resumed?.skip ?? 0,
       resumed: resumed !== undefined,
-      request: {
-        MemberInfoFilter: ["Role", "JoinTime", "LastSendMsgTime", "MuteUntil"],
-        ...(roles ? { MemberRoleFilter: roles as MemberRole[] } : {}),
-      },
+      fields: ["role", "join_time", "last_send_msg_time", "muted_until"],
+      roles,
       budget,
       // Role-filtered scans also run to MemberNum (paginate.ts, roleFiltered), so all pages can start at once.
       memberNumHint: route.memberNum,

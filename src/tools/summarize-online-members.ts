@@ -47,7 +47,6 @@ export default defineTool({
     "joined in the last 5/60 min, newest/oldest join, sample, and the true online count. The list holds at most the " +
     "1,000 latest online members (30 on lower editions): not a census. Other types: summarize_group_members.",
   toolset: "aggregate",
-  write: false,
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -160,15 +159,11 @@ export default defineTool({
     let onlineNum: number | undefined;
     const community = isCommunityGroupId(args.group_id);
     try {
-      onlineNum = (
-        community
-          ? await ctx.chat.getCommunityOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal })
-          : await ctx.chat.getLiveOnlineMemberNum({ GroupId: args.group_id }, { signal: ctx.signal })
-      ).OnlineMemberNum;
+      onlineNum = await ctx.chat.onlineCount(args.group_id, !community, { signal: ctx.signal });
     } catch (err) {
       if (ctx.signal.aborted || !asUpstreamFailure(err)) throw err;
     }
-    // A list exactly at a cap is a truncated list, not an empty audience beyond it (reference §A.1).
+    // A list exactly at a cap is a truncated list, not an empty audience beyond it (https://www.tencentcloud.com/document/product/1047/50293).
     const mayBeCapped = listed >= LIMITS.onlineListCap || listed === LIMITS.onlineListCapLowerEdition;
     // A capped (or partial) list is the newest joins only: it reaches back to its oldest join, and a
     // window longer than that can only give a lower bound.

@@ -23,7 +23,6 @@ describe("tool registry", () => {
         expect(typeof t.annotations[k]).toBe("boolean");
       expect(t.annotations.title).toBeTruthy();
       expect(t.annotations.readOnlyHint && t.annotations.destructiveHint).toBe(false);
-      expect(t.annotations.readOnlyHint).toBe(!t.write);
       expect(t.outputSchema).toBeDefined();
       expect(t.inputSchema).toBeDefined();
       expect(t.description.length).toBeGreaterThan(120);

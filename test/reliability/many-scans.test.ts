@@ -1,6 +1,7 @@
 // 500 concurrent callers on one ChatClient against an emulator in its own process (so its per-second
 // windows are arrival windows): the client's budget holds every second under the limit, no 60007.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHAT_APIS } from "../../src/chat/apis/index.js";
 import { ChatClient } from "../../src/chat/client.js";
 import { createUserSigProvider } from "../../src/chat/usersig.js";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
@@ -35,7 +36,7 @@ describe(`${CALLERS} concurrent callers on one client`, () => {
       Array.from({ length: CALLERS }, async () => {
         while (Date.now() < stopAt) {
           try {
-            await chat.getGroupMemberInfo({ GroupId: DEMO_GROUP_IDS.public, Limit: 20, Offset: 0 });
+            await chat.call(CHAT_APIS.getGroupMemberInfo, { GroupId: DEMO_GROUP_IDS.public, Limit: 20, Offset: 0 });
             calls++;
           } catch {
             failures++;

@@ -1,6 +1,7 @@
 // Run every tool and error path with a known secret key and make sure neither the key nor any UserSig
 // shows up in any output, log line, progress message or error text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHAT_APIS } from "../../src/chat/apis/index.js";
 import { ChatClient } from "../../src/chat/client.js";
 import { generateUserSig } from "../../src/chat/usersig.js";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
@@ -79,7 +80,9 @@ describe("secrets never leak", () => {
       userSig: { get: () => sig },
       maxAttempts: 1,
     });
-    const err = (await client.getGroupInfo({ GroupIdList: ["@TGS#1"] }).catch((e: unknown) => e)) as Error & {
+    const err = (await client
+      .call(CHAT_APIS.getGroupInfo, { GroupIdList: ["@TGS#1"] })
+      .catch((e: unknown) => e)) as Error & {
       cause?: unknown;
     };
     const dump = [

@@ -2,10 +2,11 @@
 // over real sockets, while /healthz keeps answering; memory held by their bodies is released.
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unconfiguredCaller } from "../../src/chat/api.js";
 import { loadConfig } from "../../src/config/load.js";
 import { createLogger } from "../../src/core/logger.js";
 import { startHttpServer } from "../../src/mcp/http.js";
-import { buildServer, unconfiguredChat } from "../../src/mcp/server.js";
+import { buildServer } from "../../src/mcp/server.js";
 import { ALL_TOOLS } from "../../src/tools/index.js";
 
 const CLIENTS = 50;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     host: "127.0.0.1",
     port: 0,
     logger,
-    buildServer: () => buildServer({ chat: unconfiguredChat("x"), config, tools: ALL_TOOLS, logger, version: "t" }),
+    buildServer: () => buildServer({ chat: unconfiguredCaller("x"), config, tools: ALL_TOOLS, logger, version: "t" }),
     limits: { requestTimeoutMs: 1000, headersTimeoutMs: 1000 },
   });
 });

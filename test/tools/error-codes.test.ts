@@ -1,6 +1,6 @@
 // Every documented error code the APIs can return becomes an actionable tool error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ERROR_CODES } from "../../src/chat/error-codes.js";
+import { describeChatError } from "../../src/chat/error-codes.js";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
 import { callTool, type Harness, startHarness, textOf } from "../helpers/harness.js";
 
@@ -30,7 +30,7 @@ describe.each([
     expect(text).toContain(`Chat API error ${code}`);
     expect(text).toContain(`injected ${code}`);
     expect(text).toMatch(/What went wrong: .+\nRetry\? (yes|no).*\nWhat to do next: .+/);
-    expect(text).toContain(ERROR_CODES[code]!.retryable ? "Retry? yes" : "Retry? no");
+    expect(text).toContain(describeChatError(code).retryable ? "Retry? yes" : "Retry? no");
     expect(text).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

@@ -18,13 +18,14 @@ describe("error table", () => {
     },
   );
 
-  it("marks only transient and rate-limit codes retryable", () => {
-    for (const [code, e] of Object.entries(ERROR_CODES)) {
-      expect(e.retryable, String(code)).toBe(e.category === "transient" || e.category === "rate_limit");
+  it("derives retryable from the category: only transient and rate-limit codes", () => {
+    for (const code of Object.keys(ERROR_CODES).map(Number)) {
+      const d = describeChatError(code);
+      expect(d.retryable, String(code)).toBe(d.category === "transient" || d.category === "rate_limit");
     }
-    expect(ERROR_CODES[10002]!.retryable).toBe(true);
-    expect(ERROR_CODES[60008]!.retryable).toBe(true);
-    expect(ERROR_CODES[70001]!.retryable).toBe(false);
+    expect(describeChatError(10002).retryable).toBe(true);
+    expect(describeChatError(60008).retryable).toBe(true);
+    expect(describeChatError(70001).retryable).toBe(false);
   });
 
   it("asks for a one-minute wait on 70050", () => {

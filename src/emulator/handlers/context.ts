@@ -1,10 +1,9 @@
 // What every handler receives, and the checks they share.
-import type { ApiName } from "../../chat/endpoints.js";
-import { ENDPOINTS } from "../../chat/endpoints.js";
-import { LIMITS } from "../../chat/limits.js";
 import { CODES, EmuFailure, type EmuResponse } from "../envelope.js";
 import type { EmuGroup } from "../model.js";
+import { RULES } from "../rules.js";
 import type { EmuApp, Store } from "../store.js";
+import type { Route } from "./index.js";
 
 export interface EmulatorSettings {
   onlinePageThreshold: number;
@@ -24,6 +23,8 @@ export interface EmulatorSettings {
 }
 
 export interface HandlerContext {
+  /** The API being served: its name and the group types it supports. */
+  route: Pick<Route, "name" | "types">;
   store: Store;
   app: EmuApp;
   body: Record<string, unknown>;
@@ -52,11 +53,11 @@ export function requireGroupId(body: Record<string, unknown>, spacesAllowed = fa
 }
 
 /** The group, or 10010 when it does not exist or was dismissed; 10007 when the API doesn't support its type. */
-export function requireGroup(ctx: HandlerContext, api: ApiName): EmuGroup {
+export function requireGroup(ctx: HandlerContext): EmuGroup {
   const id = requireGroupId(ctx.body, ctx.settings.spacesInGroupIds);
   const g = ctx.store.group(ctx.app.sdkAppId, id);
   if (!g || g.dismissed) throw new EmuFailure(CODES.groupNotFound, "the group does not exist or has been dismissed");
-  if (!ENDPOINTS[api].supportedTypes.includes(g.Type))
+  if (!ctx.route.types.includes(g.Type))
     throw new EmuFailure(CODES.noPermission, `this API does not support ${g.Type} groups`);
   return g;
 }
@@ -91,7 +92,7 @@ export class SizeBudget {
   add(item: unknown): void {
     // The 1 MB cap is in bytes: Chinese text takes three per character (UTF-16 length would miss it).
     this.used += Buffer.byteLength(JSON.stringify(item)) + 1;
-    if (this.used > LIMITS.maxResponseBytes)
+    if (this.used > RULES.maxResponseBytes)
       throw new EmuFailure(
         CODES.tooLarge,
         "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit",

@@ -1,7 +1,8 @@
 // group_open_http_svc/get_group_info (seed-3, reference §A.4): per-group ErrorCode, top level OK.
-import { LIMITS } from "../../chat/limits.js";
+
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import type { EmuGroup } from "../model.js";
+import { RULES } from "../rules.js";
 import { type Handler, type HandlerContext, isWellFormedGroupId, optionalStringArray, SizeBudget } from "./context.js";
 import { projectMember } from "./member-fields.js";
 
@@ -59,8 +60,8 @@ function baseInfo(g: EmuGroup, ctx: HandlerContext): Record<string, unknown> {
 export const getGroupInfo: Handler = (ctx) => {
   const ids = ctx.body.GroupIdList;
   if (!Array.isArray(ids) || ids.length === 0) throw new EmuFailure(CODES.invalidParam, "GroupIdList is required");
-  if (ids.length > LIMITS.groupInfoMaxGroups)
-    throw new EmuFailure(CODES.invalidParam, `GroupIdList has more than ${LIMITS.groupInfoMaxGroups} groups`);
+  if (ids.length > RULES.groupInfoMaxGroups)
+    throw new EmuFailure(CODES.invalidParam, `GroupIdList has more than ${RULES.groupInfoMaxGroups} groups`);
   const f = readFilters(ctx.body);
   const budget = new SizeBudget();
   const out: Record<string, unknown>[] = [];

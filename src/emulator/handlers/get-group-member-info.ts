@@ -1,10 +1,8 @@
 // group_open_http_svc/get_group_member_info (seed-2, reference §A.3).
 
-import { isCommunityGroupId } from "../../chat/group-types.js";
-import { LIMITS } from "../../chat/limits.js";
-import { MEMBER_ROLES } from "../../chat/wire-types.js";
 import { CODES, EmuFailure, ok } from "../envelope.js";
-import { FilteredView } from "../model.js";
+import { FilteredView, isCommunityId, MEMBER_ROLES } from "../model.js";
+import { RULES } from "../rules.js";
 import { type Handler, optionalInt, optionalStringArray, requireGroup, SizeBudget } from "./context.js";
 import { projectMember } from "./member-fields.js";
 
@@ -24,9 +22,9 @@ export function decodeNext(next: string): number | undefined {
 }
 
 export const getGroupMemberInfo: Handler = (ctx) => {
-  const g = requireGroup(ctx, "get_group_member_info");
+  const g = requireGroup(ctx);
   const { body } = ctx;
-  const community = g.Type === "Community" || isCommunityGroupId(g.GroupId);
+  const community = g.Type === "Community" || isCommunityId(g.GroupId);
   const roles = optionalStringArray(body, "MemberRoleFilter");
   if (roles?.some((r) => !(MEMBER_ROLES as readonly string[]).includes(r)))
     throw new EmuFailure(CODES.invalidParam, "MemberRoleFilter accepts Owner, Admin, Member");
@@ -45,12 +43,12 @@ export const getGroupMemberInfo: Handler = (ctx) => {
       throw new EmuFailure(CODES.invalidParam, "Community groups do not support Offset; use Next");
     if (typeof body.Next !== "string")
       throw new EmuFailure(CODES.invalidParam, 'Next is required for Community groups ("" on the first call)');
-    limit = optionalInt(body, "Limit", 1, LIMITS.memberInfoMaxLimitNext) ?? LIMITS.memberInfoMaxLimitNext;
+    limit = optionalInt(body, "Limit", 1, RULES.memberPageMaxNext) ?? RULES.memberPageMaxNext;
     const pos = body.Next === "" ? 0 : decodeNext(body.Next);
     if (pos === undefined || pos > view.total) throw new EmuFailure(CODES.invalidParam, "invalid Next");
     start = pos;
   } else {
-    limit = optionalInt(body, "Limit", 1, LIMITS.memberInfoFieldTableMaxLimit) ?? view.total;
+    limit = optionalInt(body, "Limit", 1, RULES.memberPageMaxFieldTable) ?? view.total;
     start = optionalInt(body, "Offset", 0, 2 ** 31 - 1) ?? 0;
   }
   const tooLarge = ctx.settings.tooLargeAboveLimit;

@@ -1,12 +1,13 @@
 // group_open_avchatroom_http_svc/get_members (seed-0, reference §A.1): online members, latest first,
 // paged by Timestamp/NextTimestamp, capped at the 1,000 latest, mark 600 hidden unless asked for.
-import { SPECIAL_MARKS } from "../../chat/limits.js";
+
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import type { OnlineMember } from "../model.js";
+import { RULES } from "../rules.js";
 import { type Handler, optionalInt, requireGroup } from "./context.js";
 
 export const getMembers: Handler = (ctx) => {
-  const g = requireGroup(ctx, "get_members");
+  const g = requireGroup(ctx);
   if (ctx.body.Timestamp === undefined)
     throw new EmuFailure(CODES.invalidParam, "Timestamp is required (0 on the first call)");
   const timestamp = optionalInt(ctx.body, "Timestamp", 0, Number.MAX_SAFE_INTEGER) ?? 0;
@@ -15,7 +16,7 @@ export const getMembers: Handler = (ctx) => {
 
   // Only the latest `onlineListCap` online members exist for this API (1,000; 30 on lower editions).
   const latest = [...g.online].sort((a, b) => b.JoinTime - a.JoinTime).slice(0, ctx.settings.onlineListCap);
-  const visible = latest.filter((m) => (mark !== undefined ? hasMark(m, mark) : !hasMark(m, SPECIAL_MARKS.hidden)));
+  const visible = latest.filter((m) => (mark !== undefined ? hasMark(m, mark) : !hasMark(m, RULES.marksHidden)));
   const from = timestamp === 0 ? visible : visible.filter((m) => m.JoinTime <= timestamp);
   const threshold = ctx.settings.onlinePageThreshold;
   // At or under the threshold everything comes back with NextTimestamp 0 (seed-0: 500; zh: 250).

@@ -3,13 +3,13 @@ import { ok } from "../envelope.js";
 import { type Handler, requireGroup } from "./context.js";
 
 export const getOnlineMemberNum: Handler = (ctx) => {
-  const g = requireGroup(ctx, "get_online_member_num");
+  const g = requireGroup(ctx);
   return ok({ OnlineMemberNum: g.onlineMemberNum });
 };
 
 // group_open_http_svc/get_online_member_num (reference §F): the online count of an AVChatRoom, every
 // online member, not only the 1,000 the online list shows.
 export const getLiveOnlineMemberNum: Handler = (ctx) => {
-  const g = requireGroup(ctx, "get_group_online_member_num");
+  const g = requireGroup(ctx);
   return ok({ OnlineMemberNum: g.online.length });
 };

@@ -1,5 +1,6 @@
-// The router table: adding the next group API is one handler file and one line here.
-import type { ApiName } from "../../chat/endpoints.js";
+// The emulator's route table: where each REST API lives, which group types it serves (10007 for the
+// others) and its own rate limit when the docs give one. Adding an API: its handler file and one row here.
+import type { EmuGroupType } from "../model.js";
 import type { Handler } from "./context.js";
 import { getGroupInfo } from "./get-group-info.js";
 import { getGroupMemberInfo } from "./get-group-member-info.js";
@@ -7,11 +8,65 @@ import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 
-export const HANDLERS: Readonly<Record<ApiName, Handler>> = {
-  get_group_info: getGroupInfo,
-  get_group_member_info: getGroupMemberInfo,
-  get_members: getMembers,
-  get_online_member_num: getOnlineMemberNum,
-  get_group_online_member_num: getLiveOnlineMemberNum,
-  modify_user_info: modifyUserInfo,
-};
+export interface Route {
+  /** The name fault rules and statistics use. */
+  name: string;
+  service: string;
+  command: string;
+  types: readonly EmuGroupType[];
+  handler: Handler;
+  callsPerSecond?: number;
+}
+
+const ALL_TYPES: readonly EmuGroupType[] = ["Private", "Public", "ChatRoom", "AVChatRoom", "Community"];
+
+export const ROUTES: readonly Route[] = [
+  {
+    name: "get_group_info",
+    service: "group_open_http_svc",
+    command: "get_group_info",
+    types: ALL_TYPES,
+    handler: getGroupInfo,
+  },
+  {
+    name: "get_group_member_info",
+    service: "group_open_http_svc",
+    command: "get_group_member_info",
+    types: ["Private", "Public", "ChatRoom", "Community"],
+    handler: getGroupMemberInfo,
+  },
+  {
+    name: "get_members",
+    service: "group_open_avchatroom_http_svc",
+    command: "get_members",
+    types: ["AVChatRoom", "Community"],
+    handler: getMembers,
+  },
+  {
+    name: "get_online_member_num",
+    service: "million_group_open_http_svc",
+    command: "get_online_member_num",
+    types: ["Community"],
+    handler: getOnlineMemberNum,
+  },
+  {
+    name: "get_group_online_member_num",
+    service: "group_open_http_svc",
+    command: "get_online_member_num",
+    types: ["AVChatRoom"],
+    handler: getLiveOnlineMemberNum,
+  },
+  {
+    name: "modify_user_info",
+    service: "group_open_avchatroom_http_svc",
+    command: "modify_user_info",
+    types: ["AVChatRoom"],
+    handler: modifyUserInfo,
+  },
+];
+
+export function routeAt(service: string, command: string): Route | undefined {
+  return ROUTES.find((r) => r.service === service && r.command === command);
+}
+
+export const KNOWN_SERVICES: ReadonlySet<string> = new Set(ROUTES.map((r) => r.service));

@@ -1,6 +1,7 @@
 // group_open_avchatroom_http_svc/modify_user_info (seed-4, reference §A.5): set/delete marks.
-import { isValidMark, LIMITS, SPECIAL_MARKS } from "../../chat/limits.js";
+
 import { CODES, EmuFailure, ok } from "../envelope.js";
+import { isAllowedMark, RULES } from "../rules.js";
 import { type Handler, requireGroup } from "./context.js";
 
 interface MarkRequest {
@@ -10,21 +11,21 @@ interface MarkRequest {
 
 function readMemberList(v: unknown): MarkRequest[] {
   if (!Array.isArray(v) || v.length === 0) throw new EmuFailure(CODES.invalidParam, "MemberList is required");
-  if (v.length > LIMITS.marksMaxAccountsPerCall)
-    throw new EmuFailure(CODES.invalidParam, `MemberList has more than ${LIMITS.marksMaxAccountsPerCall} accounts`);
+  if (v.length > RULES.marksMaxAccountsPerCall)
+    throw new EmuFailure(CODES.invalidParam, `MemberList has more than ${RULES.marksMaxAccountsPerCall} accounts`);
   return v.map((item) => {
     const m = item as Partial<MarkRequest>;
     if (typeof m?.Member_Account !== "string" || !Array.isArray(m.Marks) || m.Marks.length === 0)
       throw new EmuFailure(CODES.invalidParam, "each MemberList item needs Member_Account and Marks");
     for (const mark of m.Marks)
-      if (typeof mark !== "number" || !isValidMark(mark))
+      if (typeof mark !== "number" || !isAllowedMark(mark))
         throw new EmuFailure(CODES.invalidParam, `invalid mark ${String(mark)}: marks are >= 1000 (or 500, 600)`);
     return { Member_Account: m.Member_Account, Marks: m.Marks };
   });
 }
 
 export const modifyUserInfo: Handler = (ctx) => {
-  const g = requireGroup(ctx, "modify_user_info");
+  const g = requireGroup(ctx);
   const command = ctx.body.CommandType;
   if (command !== 1 && command !== 2)
     throw new EmuFailure(CODES.invalidParam, "CommandType must be 1 (set) or 2 (delete)");
@@ -37,8 +38,7 @@ export const modifyUserInfo: Handler = (ctx) => {
     .map((m) => ({
       account: m.Member_Account,
       marks: m.Marks.filter(
-        (k) =>
-          online.has(m.Member_Account) || (k === SPECIAL_MARKS.alwaysOnline && g.knownOffline.has(m.Member_Account)),
+        (k) => online.has(m.Member_Account) || (k === RULES.marksAlwaysOnline && g.knownOffline.has(m.Member_Account)),
       ),
     }))
     .filter((m) => m.marks.length > 0);
@@ -50,25 +50,25 @@ export const modifyUserInfo: Handler = (ctx) => {
     const perMark = new Map<number, number>();
     for (const set of g.marks.values())
       for (const k of set) {
-        if (k >= LIMITS.marksMinCustom) distinct.add(k);
+        if (k >= RULES.marksMinCustom) distinct.add(k);
         perMark.set(k, (perMark.get(k) ?? 0) + 1);
       }
     for (const m of applicable)
       for (const k of m.marks) {
         if (g.marks.get(m.account)?.has(k)) continue;
-        if (k >= LIMITS.marksMinCustom) distinct.add(k);
+        if (k >= RULES.marksMinCustom) distinct.add(k);
         perMark.set(k, (perMark.get(k) ?? 0) + 1);
       }
-    if (distinct.size > LIMITS.marksMaxDistinctPerGroup)
+    if (distinct.size > RULES.marksMaxDistinctPerGroup)
       throw new EmuFailure(
         CODES.invalidParam,
-        `a group can use at most ${LIMITS.marksMaxDistinctPerGroup} distinct marks`,
+        `a group can use at most ${RULES.marksMaxDistinctPerGroup} distinct marks`,
       );
     for (const [k, n] of perMark)
-      if (n > LIMITS.marksMaxMembersPerMark)
+      if (n > RULES.marksMaxMembersPerMark)
         throw new EmuFailure(
           CODES.invalidParam,
-          `mark ${k} would be set on more than ${LIMITS.marksMaxMembersPerMark} members`,
+          `mark ${k} would be set on more than ${RULES.marksMaxMembersPerMark} members`,
         );
     for (const m of applicable) {
       const set = g.marks.get(m.account) ?? new Set<number>();

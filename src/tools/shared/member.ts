@@ -1,7 +1,11 @@
 // Members in snake_case with ISO times (one form per time: agents read ISO; raw seconds only cost tokens)
 // and sanitised member-written text.
 import { z } from "zod";
-import type { MemberProfile, OnlineMember } from "../../chat/wire-types.js";
+import type { OnlinePageResult } from "../../chat/groups.js";
+import type { MemberProfile } from "../../chat/response-schemas.js";
+
+type OnlineMember = OnlinePageResult["members"][number];
+
 import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
 import { StringOrNull } from "./nullable.js";

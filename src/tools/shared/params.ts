@@ -1,6 +1,6 @@
 // Shared input parameters whose descriptions teach the agent where values come from.
 import { z } from "zod";
-import { MEMBER_ROLES } from "../../chat/wire-types.js";
+import { MEMBER_ROLES } from "../../chat/groups.js";
 
 export const GroupIdParam = z
   .string()

@@ -1,0 +1,184 @@
+// The group operations tools and aggregates speak: domain terms in, domain terms out. The PascalCase
+// wire requests, the field-name map, CommandType 1/2, the Community-vs-Offset paging rule and the
+// choice between the two online-count APIs live here and nowhere else.
+import type { CallOptions, ChatCaller } from "./api.js";
+import { MEMBER_PAGE_MAX } from "./apis/get-group-member-info.js";
+import { CHAT_APIS } from "./apis/index.js";
+import { isCommunityGroupId } from "./group-types.js";
+import type { GroupInfo, MemberProfile } from "./response-schemas.js";
+
+export type MemberRole = "Owner" | "Admin" | "Member";
+export const MEMBER_ROLES: readonly MemberRole[] = ["Owner", "Admin", "Member"];
+
+/** Where a member page starts: an Offset, or Community's opaque Next cursor ("" = the first page). */
+export type MemberCursor = { kind: "offset"; offset: number } | { kind: "next"; next: string };
+
+/** Member profile fields a caller may ask for, by our name, with Tencent's. */
+export const MEMBER_FIELD_WIRE = {
+  role: "Role",
+  join_time: "JoinTime",
+  msg_seq: "MsgSeq",
+  msg_flag: "MsgFlag",
+  last_send_msg_time: "LastSendMsgTime",
+  muted_until: "MuteUntil",
+  name_card: "NameCard",
+} as const;
+export type MemberField = keyof typeof MEMBER_FIELD_WIRE;
+export const MEMBER_FIELD_NAMES = Object.keys(MEMBER_FIELD_WIRE) as [MemberField, ...MemberField[]];
+
+export interface MemberQuery {
+  groupId: string;
+  roles?: readonly string[];
+  /** Only these profile fields (default: all). */
+  fields?: readonly MemberField[];
+  customKeys?: readonly string[];
+}
+
+export interface MemberPageResult {
+  members: MemberProfile[];
+  memberNum: number;
+  /** Records that did not parse and were left out. */
+  skipped: number;
+  /** The next page's cursor; null at the end of the list. */
+  next: MemberCursor | null;
+}
+
+export interface OnlinePageResult {
+  members: { Member_Account: string; JoinTime?: number; NickName?: string; Avatar?: string }[];
+  /** The next page's timestamp; 0 at the end. */
+  nextTimestamp: number;
+}
+
+export interface GroupProfilesQuery {
+  /** Base fields (Tencent's names, e.g. "Type", "MemberNum"); default all. */
+  baseFields?: readonly string[];
+  /** Include the member list with these member fields. */
+  memberFields?: readonly MemberField[];
+  groupCustomKeys?: readonly string[];
+  memberCustomKeys?: readonly string[];
+}
+
+export interface GroupProfiles {
+  groups: GroupInfo[];
+  errors: { GroupId: string; ErrorCode: number; ErrorInfo: string }[];
+}
+
+/** Where a fresh member listing starts: Community groups page by cursor, others by Offset. */
+export function firstMemberCursor(groupId: string): MemberCursor {
+  return isCommunityGroupId(groupId) ? { kind: "next", next: "" } : { kind: "offset", offset: 0 };
+}
+
+/** The largest page the group's paging mode allows. */
+export function maxMemberPage(groupId: string): number {
+  return isCommunityGroupId(groupId) ? MEMBER_PAGE_MAX.next : MEMBER_PAGE_MAX.offset;
+}
+
+/**
+ * With a role filter the docs do not say whether Tencent filters before paging (short pages mean the
+ * end) or after (any page can be short, and Offset counts unfiltered positions). Right under both:
+ * advance Offset by the page size and stop only when it reaches MemberNum (docs/drift.md).
+ */
+export function nextOffset(
+  at: number,
+  limit: number,
+  page: { returned: number; memberNum: number },
+  roleFiltered: boolean,
+): number | null {
+  const end = at + (roleFiltered ? limit : page.returned);
+  return (!roleFiltered && page.returned < limit) || end >= page.memberNum ? null : end;
+}
+
+export class ChatGroups {
+  constructor(readonly caller: ChatCaller) {}
+
+  async profiles(groupIds: readonly string[], q: GroupProfilesQuery = {}, opts?: CallOptions): Promise<GroupProfiles> {
+    const filter = {
+      ...(q.baseFields ? { GroupBaseInfoFilter: [...q.baseFields] } : {}),
+      ...(q.memberFields ? { MemberInfoFilter: ["Account", ...q.memberFields.map((f) => MEMBER_FIELD_WIRE[f])] } : {}),
+      ...(q.groupCustomKeys ? { AppDefinedDataFilter_Group: [...q.groupCustomKeys] } : {}),
+      ...(q.memberCustomKeys ? { AppDefinedDataFilter_GroupMember: [...q.memberCustomKeys] } : {}),
+    };
+    return this.caller.call(
+      CHAT_APIS.getGroupInfo,
+      { GroupIdList: [...groupIds], ...(Object.keys(filter).length ? { ResponseFilter: filter } : {}) },
+      opts,
+    );
+  }
+
+  async memberPage(
+    q: MemberQuery & { at: MemberCursor; limit: number },
+    opts?: CallOptions,
+  ): Promise<MemberPageResult> {
+    const roles = q.roles?.length ? [...new Set(q.roles)] : undefined;
+    const page = await this.caller.call(
+      CHAT_APIS.getGroupMemberInfo,
+      {
+        GroupId: q.groupId,
+        Limit: q.limit,
+        ...(q.at.kind === "offset" ? { Offset: q.at.offset } : { Next: q.at.next }),
+        ...(roles ? { MemberRoleFilter: roles } : {}),
+        ...(q.fields ? { MemberInfoFilter: q.fields.map((f) => MEMBER_FIELD_WIRE[f]) } : {}),
+        ...(q.customKeys ? { AppDefinedDataFilter_GroupMember: [...q.customKeys] } : {}),
+      },
+      opts,
+    );
+    const { members, skipped } = page.MemberList;
+    let next: MemberCursor | null;
+    if (q.at.kind === "next") next = page.Next ? { kind: "next", next: page.Next } : null;
+    else {
+      const off = nextOffset(
+        q.at.offset,
+        q.limit,
+        { returned: members.length + skipped, memberNum: page.MemberNum },
+        !!roles,
+      );
+      next = off === null ? null : { kind: "offset", offset: off };
+    }
+    return { members, memberNum: page.MemberNum, skipped, next };
+  }
+
+  async onlinePage(
+    q: { groupId: string; timestamp: number; mark?: number },
+    opts?: CallOptions,
+  ): Promise<OnlinePageResult> {
+    const page = await this.caller.call(
+      CHAT_APIS.getMembers,
+      { GroupId: q.groupId, Timestamp: q.timestamp, ...(q.mark !== undefined ? { Mark: q.mark } : {}) },
+      opts,
+    );
+    return { members: page.MemberList, nextTimestamp: page.NextTimestamp };
+  }
+
+  /** Online count: Community through the million-group API (4-minute refresh), live groups through their own. */
+  async onlineCount(groupId: string, live: boolean, opts?: CallOptions): Promise<number> {
+    const api = live ? CHAT_APIS.getGroupOnlineMemberNum : CHAT_APIS.getOnlineMemberNum;
+    return (await this.caller.call(api, { GroupId: groupId }, opts)).OnlineMemberNum;
+  }
+
+  /** Sets or deletes AVChatRoom marks; returns the accounts they were applied to (offline ones are left out). */
+  async changeMarks(
+    groupId: string,
+    action: "set" | "delete",
+    members: readonly { account: string; marks: readonly number[] }[],
+    opts?: CallOptions,
+  ): Promise<{ applied: { account: string; marks: number[] }[]; attempts: number }> {
+    let attempts = 0;
+    const res = await this.caller.call(
+      CHAT_APIS.modifyUserInfo,
+      {
+        GroupId: groupId,
+        CommandType: action === "set" ? 1 : 2,
+        // Duplicate marks in one list ([1000, 1000]) are sent once.
+        MemberList: members.map((m) => ({ Member_Account: m.account, Marks: [...new Set(m.marks)] })),
+      },
+      {
+        ...opts,
+        onAttempt: (n) => {
+          attempts = n;
+          opts?.onAttempt?.(n);
+        },
+      },
+    );
+    return { applied: res.MemberList.map((m) => ({ account: m.Member_Account, marks: m.Marks })), attempts };
+  }
+}

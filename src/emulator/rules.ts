@@ -1,0 +1,33 @@
+// The emulator's own copy of Tencent's documented limits, read from the doc pages (and their JSON examples
+// in test/fixtures/docs), never imported from the client: a wrong number must not pass both sides.
+export const RULES = Object.freeze({
+  /** get_group_info: GroupIdList entries (https://www.tencentcloud.com/document/product/1047/34961). */
+  groupInfoMaxGroups: 50,
+  /** get_group_member_info Next (Community) pages (https://www.tencentcloud.com/document/product/1047/34948). */
+  memberPageMaxNext: 100,
+  /** The same page's field table says "cannot exceed 6000" (its prose: 200); the emulator accepts the larger. */
+  memberPageMaxFieldTable: 6000,
+  /** get_members: the 1,000 latest online members (30 on lower editions), pages of 500 (zh: 250). */
+  onlineListCap: 1000,
+  onlinePageThreshold: 500,
+  /** modify_user_info (https://trtc.io/document/50294). */
+  marksMaxAccountsPerCall: 500,
+  marksMaxDistinctPerGroup: 10,
+  marksMinCustom: 1000,
+  marksMaxMembersPerMark: 1000,
+  marksAlwaysOnline: 500,
+  marksHidden: 600,
+  /** Answers above 1 MB are refused with 10018. */
+  maxResponseBytes: 1024 * 1024,
+  /** Every group API page: 200 calls per second per app unless stated otherwise. */
+  defaultCallsPerSecond: 200,
+});
+
+export function isAllowedMark(mark: unknown): mark is number {
+  return (
+    typeof mark === "number" &&
+    Number.isInteger(mark) &&
+    mark <= 0xffffffff &&
+    (mark >= RULES.marksMinCustom || mark === RULES.marksAlwaysOnline || mark === RULES.marksHidden)
+  );
+}
