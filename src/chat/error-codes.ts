@@ -47,7 +47,7 @@ type TableEntry = Omit<ErrorCodeEntry, "retryable">;
 const KEY_VARS = "TENCENT_CHAT_SECRET_KEY (or TENCENT_CHAT_USERSIG)";
 
 export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
-  // ---- group API codes (seeds 0-4, reference §B.3) ----
+  // ---- group API codes (the error tables of each API page) ----
   10001: {
     category: "auth",
     meaning: "Not logged in: the admin account or its UserSig was not accepted.",
@@ -92,7 +92,7 @@ export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
     nextStep:
       "Request less per call: page members with a smaller limit (get_group_member_info, 100 per page), ask get_group_info without member lists, or use the summarize_/find_ tools, which page for you.",
   },
-  // ---- REST public codes 60002-60021 (reference §B.1) ----
+  // ---- REST public codes 60002-60021 (https://cloud.tencent.com/document/product/679/131708) ----
   60002: {
     category: "request_bug",
     meaning: "HTTP parse error: the request URL is malformed.",
@@ -194,7 +194,7 @@ export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
     meaning: "The source IP of the REST call is not on the app's allowlist.",
     nextStep: "Add this machine's public IP to the REST API IP allowlist in the Chat console.",
   },
-  // ---- account and UserSig codes (reference §B.2) ----
+  // ---- account and UserSig codes (https://www.tencentcloud.com/document/product/1047/34348) ----
   70001: {
     category: "auth",
     meaning: "The UserSig has expired.",

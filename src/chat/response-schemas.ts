@@ -7,7 +7,7 @@ const KeyValue = z.looseObject({
   Key: z.string(),
   Value: z.unknown().transform((v) => (typeof v === "string" ? v : JSON.stringify(v ?? null))),
 });
-// Roles are kept as sent, trimmed ("Member " in seed-2's example): a role we do not know is still data.
+// Roles are kept as sent, trimmed ("Member " in get_group_member_info's example): a role we do not know is still data.
 const Role = z.string().transform((r) => r.trim());
 
 export const Envelope = z.looseObject({

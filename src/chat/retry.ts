@@ -1,4 +1,4 @@
-// Which failures a retry can fix, and how long to wait before it (reference §B.4, issue 6).
+// Which failures a retry can fix, and how long to wait before it (Tencent advises backoff on 60007/60011/60018/60019 and transient 10002/60008).
 import { setTimeout as sleep } from "node:timers/promises";
 import { describeChatError } from "./error-codes.js";
 import { ChatApiError, ChatHttpError, ChatNetworkError } from "./errors.js";

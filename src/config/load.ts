@@ -192,7 +192,7 @@ export function loadConfig(input: {
       : undefined;
 
   const identifier = (str("identifier") ?? "administrator").trim();
-  // UserID: at most 32 bytes of printable ASCII (reference §D.1).
+  // UserID: at most 32 bytes of printable ASCII (https://trtc.io/document/34385).
   if (!/^[\x20-\x7e]{1,32}$/.test(identifier))
     fail(opt("identifier"), `"${identifier}" is not 1-32 printable ASCII characters`);
 

@@ -1,5 +1,5 @@
 // Query-string checks and signature verification, in the order the real gateway plausibly applies
-// them (reference §A.0, §B.1, §B.2, §G.1).
+// them (https://www.tencentcloud.com/document/product/1047/34620, https://www.tencentcloud.com/document/product/1047/34348).
 import { CODES, EmuFailure } from "./envelope.js";
 import type { EmuApp, Store } from "./store.js";
 import { verifyUserSig } from "./usersig-verify.js";

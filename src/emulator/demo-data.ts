@@ -120,7 +120,7 @@ function onlineList(prefix: string, count: number, anchor: number, salt: number)
     out.push({
       Member_Account: `${prefix}${String(i).padStart(5, "0")}`,
       // Newest last, and every tenth viewer joins in the same second as the one before: with an inclusive
-      // NextTimestamp the viewers of a boundary second come back on the next page too (reference §A.1).
+      // NextTimestamp the viewers of a boundary second come back on the next page too (https://www.tencentcloud.com/document/product/1047/50293).
       JoinTime: anchor - (count - i) * 7 - (hash32(salt, i, 4) % 3) + (i % 10 === 0 ? 7 : 0),
       NickName: `Viewer ${i}`,
       Avatar: `https://example.com/avatar/${i}.png`,

@@ -1,5 +1,5 @@
 // Group IDs of the emulator's demo dataset: a public contract for tests, the demo tour and docs.
-// System-style IDs start with "@TGS#"; Community IDs must start with "@TGS#_" (reference §E.2).
+// System-style IDs start with "@TGS#"; Community IDs must start with "@TGS#_" (https://www.tencentcloud.com/document/product/1047/33529).
 export const DEMO_GROUP_IDS = Object.freeze({
   /** Private (Work) group, ~12 members, has an owner and admins. */
   private: "@TGS#1WORKDEMO1",

@@ -35,9 +35,9 @@ export interface EmulatorOptions {
   dataset?: "demo" | "empty";
   /** The 6,000-member Public group and the 100k / 1M Communities (generated on demand). */
   largeGroups?: boolean;
-  /** Per API per app; default 200 (reference §C). */
+  /** Per API per app; default 200 (every group API page states it). */
   callsPerSecond?: number;
-  /** get_members page size: 500 per seed-0, 250 per the zh page. */
+  /** get_members page size: 500 per the English page, 250 per the zh page. */
   onlinePageThreshold?: number;
   /** Latest online members get_members can return: 1,000; 30 models a lower edition. */
   onlineListCap?: number;
@@ -47,9 +47,9 @@ export interface EmulatorOptions {
   liveMemberNum?: boolean;
   /** Doc variant: MemberRoleFilter before paging (default) or after it (pages of Limit positions, then filtered). */
   roleFilter?: "before-paging" | "after-paging";
-  /** Doc variant: unfiltered member pages carry custom member fields (seed-2's examples); default: omitted (its field table). */
+  /** Doc variant: unfiltered member pages carry custom member fields (the get_group_member_info page's examples); default: omitted (its field table). */
   customFieldsByDefault?: boolean;
-  /** Doc variant: the mute end is MuteUntil (seeds, current pages) or ShutUpUntil (older English page, SDKs). */
+  /** Doc variant: the mute end is MuteUntil (current pages) or ShutUpUntil (older English page, SDKs). */
   muteField?: "MuteUntil" | "ShutUpUntil";
   /** Clock in ms (signature expiry and seed-relative times). */
   now?: () => number;

@@ -1,4 +1,4 @@
-// UserSig decoder and verifier written from the documented algorithm (reference §D.1), not from
+// UserSig decoder and verifier written from the documented algorithm (https://trtc.io/document/34385), not from
 // the client's code, so the emulator independently proves our client's signatures are right.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { inflateSync } from "node:zlib";
@@ -48,7 +48,7 @@ export function userSigHmac(secretKey: string, d: Omit<DecodedUserSig, "TLS.sig"
   return createHmac("sha256", secretKey).update(content).digest("base64");
 }
 
-/** Checks in the Go verifier's order: sdkappid, identifier, expiry, HMAC (reference §D.1). */
+/** Checks in the Go verifier's order: sdkappid, identifier, expiry, HMAC (https://trtc.io/document/34385). */
 export function verifyUserSig(
   userSig: string,
   expected: { sdkAppId: number; identifier: string; secretKey: string; nowSeconds: number },

@@ -1,4 +1,4 @@
-// tls-sig-api-v2 ships no types (reference §D.2); this covers the part we use.
+// tls-sig-api-v2 ships no types (its npm package has no .d.ts); this covers the part we use.
 declare module "tls-sig-api-v2" {
   export class Api {
     constructor(sdkappid: number | string, key: string);

@@ -16,7 +16,7 @@ function withGroup<T extends Record<string, unknown>>(req: T, id: string): T {
 }
 
 describe("emulator vs the docs' examples", () => {
-  it("get_members (seed-0)", async () => {
+  it("get_members (get_members page)", async () => {
     const req = withGroup(docFixture("get_members.request.jsonc"), DEMO_GROUP_IDS.avChatRoomSmall);
     const res = await rawCall(emu, "/v4/group_open_avchatroom_http_svc/get_members", req);
     expect(res.status).toBe(200);
@@ -29,13 +29,13 @@ describe("emulator vs the docs' examples", () => {
     expect(marked.json.ErrorCode).toBe(0);
   });
 
-  it("get_online_member_num (seed-1)", async () => {
+  it("get_online_member_num (https://trtc.io/document/66883)", async () => {
     const req = withGroup(docFixture("get_online_member_num.request.jsonc"), DEMO_GROUP_IDS.community);
     const res = await rawCall(emu, "/v4/million_group_open_http_svc/get_online_member_num", req);
     expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("get_online_member_num.response.jsonc")));
   });
 
-  it("get_group_member_info, Offset mode with every filter (seed-2)", async () => {
+  it("get_group_member_info, Offset mode with every filter (its doc page)", async () => {
     const req = withGroup(docFixture("get_group_member_info.request-offset.jsonc"), DEMO_GROUP_IDS.public);
     const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", req);
     const doc = docFixture("get_group_member_info.response-community.jsonc");
@@ -47,7 +47,7 @@ describe("emulator vs the docs' examples", () => {
     expect(roles.has("Admin")).toBe(false); // MemberRoleFilter Owner, Member
   });
 
-  it("get_group_member_info without custom-data filter matches the plain example (seed-2)", async () => {
+  it("get_group_member_info without custom-data filter matches the plain example (its doc page)", async () => {
     const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", {
       GroupId: DEMO_GROUP_IDS.public,
       Limit: 2,
@@ -55,11 +55,11 @@ describe("emulator vs the docs' examples", () => {
     });
     const doc = docFixture<Record<string, unknown>>("get_group_member_info.response-offset.jsonc");
     const withNameCard = shapeOf(doc) as { MemberList: Record<string, unknown>[] };
-    withNameCard.MemberList[0]!.NameCard = "string"; // the field list (seed-2) includes NameCard; this example omits it
+    withNameCard.MemberList[0]!.NameCard = "string"; // the field list (its doc page) includes NameCard; this example omits it
     expect(shapeOf(res.json)).toEqual(withNameCard);
   });
 
-  it("get_group_member_info, Community Next mode (seed-2)", async () => {
+  it("get_group_member_info, Community Next mode (its doc page)", async () => {
     const req = withGroup(docFixture("get_group_member_info.request-next.jsonc"), DEMO_GROUP_IDS.community);
     const res = await rawCall(emu, "/v4/group_open_http_svc/get_group_member_info", {
       ...req,
@@ -72,7 +72,7 @@ describe("emulator vs the docs' examples", () => {
     expect(res.json.Next).toMatch(/^\d{17,}$/); // looks like an integer above 2^53, sent as a string
   });
 
-  it("get_group_info without and with ResponseFilter (seed-3)", async () => {
+  it("get_group_info without and with ResponseFilter (get_group_info page)", async () => {
     const req = {
       ...docFixture<Record<string, unknown>>("get_group_info.request.jsonc"),
       GroupIdList: [DEMO_GROUP_IDS.public],
@@ -81,7 +81,7 @@ describe("emulator vs the docs' examples", () => {
     const shape = shapeOf(docFixture("get_group_info.response.jsonc")) as {
       GroupInfo: { MemberList: Record<string, unknown>[] }[];
     };
-    shape.GroupInfo[0]!.MemberList[0]!.NameCard = "string"; // a documented member field (§E.4) the example omits
+    shape.GroupInfo[0]!.MemberList[0]!.NameCard = "string"; // a documented member field (its field list) the example omits
     expect(shapeOf(res.json)).toEqual(shape);
     const filtered = await rawCall(emu, "/v4/group_open_http_svc/get_group_info", {
       ...docFixture<Record<string, unknown>>("get_group_info.request-filter.jsonc"),
@@ -105,7 +105,7 @@ describe("emulator vs the docs' examples", () => {
     expect((g.AppDefinedData as { Value: string }[]).some((kv) => kv.Value.includes("\u0000"))).toBe(true);
   });
 
-  it("modify_user_info set and delete (seed-4, trailing commas in the doc's request)", async () => {
+  it("modify_user_info set and delete (modify_user_info page, trailing commas in the doc's request)", async () => {
     const set = docFixture<{ MemberList: { Member_Account: string }[] }>("modify_user_info.request-set.jsonc");
     set.MemberList[0]!.Member_Account = "guest_00010";
     set.MemberList[1]!.Member_Account = "guest_00011";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeChatError, ERROR_CATEGORIES, ERROR_CODES } from "../../src/chat/error-codes.js";
 
-// Every code in the five seeds' tables and in reference §B.1/§B.2.
+// Every code in the five API pages' error tables and in the REST public and UserSig code lists.
 const SEED_CODES = [10001, 10002, 10003, 10004, 10007, 10010, 10015, 10018];
 const PUBLIC_CODES = Array.from({ length: 20 }, (_, i) => 60002 + i);
 const SIG_CODES = [70001, 70003, 70009, 70013, 70014, 70016, 70020, 70050, 70051, 70107, 70398];

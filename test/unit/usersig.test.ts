@@ -3,7 +3,7 @@ import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createUserSigProvider, generateUserSig } from "../../src/chat/usersig.js";
 
-// Reference §D.3 test vectors (computed with tls-sig-api-v2@1.0.2 and a stubbed clock).
+// Test vectors computed with tls-sig-api-v2@1.0.2 and a stubbed clock.
 const KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
 const APP = 1400000000;
 

@@ -8,13 +8,13 @@ import type { Route } from "./index.js";
 export interface EmulatorSettings {
   onlinePageThreshold: number;
   onlineListCap: number;
-  /** Doc variant: a space inside a group ID is allowed (reference §E.2's 0x20-0x7e) or malformed (10015). */
+  /** Doc variant: a space inside a group ID is allowed (the documented 0x20-0x7e) or malformed (10015). */
   spacesInGroupIds: boolean;
   /** Doc variant: get_group_info returns a member count for AVChatRoom (English pages) or leaves it out (zh). */
   liveMemberNum: boolean;
   /** Doc variant: MemberRoleFilter applied before paging (Offset counts matching members) or after (Offset counts all). */
   roleFilter: "before-paging" | "after-paging";
-  /** Doc variant: unfiltered get_group_member_info carries custom member fields (seed-2 examples) or not (its field table). */
+  /** Doc variant: unfiltered get_group_member_info carries custom member fields (the page's examples) or not (its field table). */
   customFieldsByDefault: boolean;
   /** Doc variant: the mute end's field name in member profiles and filters (docs/drift.md). */
   muteField: "MuteUntil" | "ShutUpUntil";
@@ -35,7 +35,7 @@ export interface HandlerContext {
 
 export type Handler = (ctx: HandlerContext) => EmuResponse;
 
-// Custom IDs: printable ASCII, under 48 bytes, plus the "@TGS#_" Community prefix (reference §E.2).
+// Custom IDs: printable ASCII, under 48 bytes, plus the "@TGS#_" Community prefix (https://www.tencentcloud.com/document/product/1047/33529).
 // Whether a space inside an ID is allowed (0x20 is in the documented range) or malformed (10015, as the
 // error tables treat it) is a doc variant (docs/drift.md).
 const GROUP_ID = /^[\x21-\x7e]{1,64}$/;
@@ -84,7 +84,7 @@ export function optionalStringArray(body: Record<string, unknown>, field: string
 }
 
 /**
- * Builds a list while keeping the serialised answer under 1 MB; past it, 10018 (seed-2, seed-3).
+ * Builds a list while keeping the serialised answer under 1 MB; past it, 10018 (the get_group_member_info and get_group_info pages).
  * Stops early, so a huge group is never serialised whole.
  */
 export class SizeBudget {

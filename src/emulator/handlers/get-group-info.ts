@@ -1,4 +1,4 @@
-// group_open_http_svc/get_group_info (seed-3, reference §A.4): per-group ErrorCode, top level OK.
+// group_open_http_svc/get_group_info (https://www.tencentcloud.com/document/product/1047/34961): per-group ErrorCode, top level OK.
 
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import type { EmuGroup } from "../model.js";

@@ -1,4 +1,4 @@
-// group_open_http_svc/get_group_member_info (seed-2, reference §A.3).
+// group_open_http_svc/get_group_member_info (https://www.tencentcloud.com/document/product/1047/34948).
 
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import { FilteredView, isCommunityId, MEMBER_ROLES } from "../model.js";
@@ -38,7 +38,7 @@ export const getGroupMemberInfo: Handler = (ctx) => {
   let start: number;
   let limit: number;
   if (community) {
-    // Community pages only through Next, Limit <= 100; Offset is not supported (seed-2).
+    // Community pages only through Next, Limit <= 100; Offset is not supported (its doc page).
     if (body.Offset !== undefined)
       throw new EmuFailure(CODES.invalidParam, "Community groups do not support Offset; use Next");
     if (typeof body.Next !== "string")
@@ -61,7 +61,7 @@ export const getGroupMemberInfo: Handler = (ctx) => {
   const projection = {
     fields: fieldsList ? new Set(fieldsList) : undefined,
     customKeys: customList ? new Set(customList) : undefined,
-    // Without any filter, custom member fields come back only under the reading of seed-2's examples;
+    // Without any filter, custom member fields come back only under the reading of its doc page's examples;
     // its field table says they are "omitted by default" (docs/drift.md).
     allCustom: ctx.settings.customFieldsByDefault && !fieldsList && !customList,
     muteField: ctx.settings.muteField,

@@ -1,4 +1,4 @@
-// group_open_avchatroom_http_svc/get_members (seed-0, reference §A.1): online members, latest first,
+// group_open_avchatroom_http_svc/get_members (https://www.tencentcloud.com/document/product/1047/50293): online members, latest first,
 // paged by Timestamp/NextTimestamp, capped at the 1,000 latest, mark 600 hidden unless asked for.
 
 import { CODES, EmuFailure, ok } from "../envelope.js";
@@ -19,7 +19,7 @@ export const getMembers: Handler = (ctx) => {
   const visible = latest.filter((m) => (mark !== undefined ? hasMark(m, mark) : !hasMark(m, RULES.marksHidden)));
   const from = timestamp === 0 ? visible : visible.filter((m) => m.JoinTime <= timestamp);
   const threshold = ctx.settings.onlinePageThreshold;
-  // At or under the threshold everything comes back with NextTimestamp 0 (seed-0: 500; zh: 250).
+  // At or under the threshold everything comes back with NextTimestamp 0 (English page: 500; zh: 250).
   const page = from.length <= threshold ? from : from.slice(0, threshold);
   const rest = from.length - page.length;
   const nextTimestamp = rest > 0 ? from[page.length]!.JoinTime : 0;

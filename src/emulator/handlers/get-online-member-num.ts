@@ -1,4 +1,4 @@
-// million_group_open_http_svc/get_online_member_num (seed-1): Community only, refreshed every 4 minutes.
+// million_group_open_http_svc/get_online_member_num (https://trtc.io/document/66883): Community only, refreshed every 4 minutes.
 import { ok } from "../envelope.js";
 import { type Handler, requireGroup } from "./context.js";
 
@@ -7,7 +7,7 @@ export const getOnlineMemberNum: Handler = (ctx) => {
   return ok({ OnlineMemberNum: g.onlineMemberNum });
 };
 
-// group_open_http_svc/get_online_member_num (reference §F): the online count of an AVChatRoom, every
+// group_open_http_svc/get_online_member_num (https://trtc.io/document/38521): the online count of an AVChatRoom, every
 // online member, not only the 1,000 the online list shows.
 export const getLiveOnlineMemberNum: Handler = (ctx) => {
   const g = requireGroup(ctx);

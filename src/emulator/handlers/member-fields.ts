@@ -8,9 +8,9 @@ export interface MemberProjection {
   fields?: ReadonlySet<string>;
   /** Custom member keys to include; undefined = none. */
   customKeys?: ReadonlySet<string>;
-  /** Include every custom key (get_group_info without a filter, per the seed-3 example). */
+  /** Include every custom key (get_group_info without a filter, per the get_group_info page's example). */
   allCustom?: boolean;
-  /** The doc variant's name for the mute end: MuteUntil (seeds) or ShutUpUntil (older English page). */
+  /** The doc variant's name for the mute end: MuteUntil (current pages) or ShutUpUntil (older English page). */
   muteField?: "MuteUntil" | "ShutUpUntil";
 }
 

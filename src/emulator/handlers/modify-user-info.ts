@@ -1,4 +1,4 @@
-// group_open_avchatroom_http_svc/modify_user_info (seed-4, reference §A.5): set/delete marks.
+// group_open_avchatroom_http_svc/modify_user_info (https://trtc.io/document/50294): set/delete marks.
 
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import { isAllowedMark, RULES } from "../rules.js";
@@ -33,7 +33,7 @@ export const modifyUserInfo: Handler = (ctx) => {
   const online = new Set(g.online.map((m) => m.Member_Account));
 
   // Only online members can be marked, except with mark 500 (always online), which also applies to
-  // known offline accounts; unknown and offline accounts are silently left out (seed-4).
+  // known offline accounts; unknown and offline accounts are silently left out (its doc page).
   const applicable = list
     .map((m) => ({
       account: m.Member_Account,
