@@ -27,12 +27,12 @@ export class EmuFailure extends Error {
 // Codes the emulator returns, each with the doc that documents it.
 export const CODES = {
   notLoggedIn: 10001, // get_members, modify_user_info pages
-  systemError: 10002, // every seed
-  invalidCommand: 10003, // every seed: unknown command under a known service
-  invalidParam: 10004, // every seed
-  noPermission: 10007, // every seed: unsupported group type / not admin
-  groupNotFound: 10010, // every seed
-  invalidGroupId: 10015, // every seed
+  systemError: 10002, // every group API page
+  invalidCommand: 10003, // every group API page: unknown command under a known service
+  invalidParam: 10004, // every group API page
+  noPermission: 10007, // every group API page: unsupported group type / not admin
+  groupNotFound: 10010, // every group API page
+  invalidGroupId: 10015, // every group API page
   tooLarge: 10018, // answer over 1 MB
   httpParse: 60002, // REST public code: malformed URL or query
   jsonParse: 60003, // REST public code: body is not JSON (or empty)
