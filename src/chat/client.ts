@@ -130,7 +130,7 @@ export class ChatClient implements ChatCaller {
         body,
         opts.timeoutMs ?? this.options.timeoutMs ?? 10_000,
         opts.signal,
-        api.bigIntegers,
+        api.bigIntegerFields !== undefined,
       ));
       this.connectionFailures = 0;
     } catch (err) {

@@ -2,6 +2,7 @@
 // wire requests, the field-name map, CommandType 1/2, the Community-vs-Offset paging rule and the
 // choice between the two online-count APIs live here and nowhere else.
 import type { CallOptions, ChatCaller } from "./api.js";
+import type { LISTABLE_GROUP_TYPES } from "./apis/get-appid-group-list.js";
 import { MEMBER_PAGE_MAX } from "./apis/get-group-member-info.js";
 import { CHAT_APIS } from "./apis/index.js";
 import { isCommunityGroupId } from "./group-types.js";
@@ -61,6 +62,16 @@ export interface GroupProfilesQuery {
 export interface GroupProfiles {
   groups: GroupInfo[];
   errors: { GroupId: string; ErrorCode: number; ErrorInfo: string }[];
+}
+
+export type ListableGroupType = (typeof LISTABLE_GROUP_TYPES)[number];
+
+/** Roles get_role_in_group answers: the three member roles, or NotMember. */
+export type RoleInGroup = MemberRole | "NotMember";
+
+export interface JoinedGroup extends GroupInfo {
+  /** The account's own role, join time, message flag and unread count in the group. */
+  SelfInfo?: { Role?: string; JoinTime?: number; MsgFlag?: string; UnreadMsgNum?: number };
 }
 
 /** Where a fresh member listing starts: Community groups page by cursor, others by Offset. */
@@ -180,5 +191,69 @@ export class ChatGroups {
       },
     );
     return { applied: res.MemberList.map((m) => ({ account: m.Member_Account, marks: m.Marks })), attempts };
+  }
+
+  /** One page of the app's group IDs. `cursor` is "0" first; `next` is null when the list is complete. */
+  async groupIdPage(
+    q: { cursor: string; limit: number; type?: ListableGroupType },
+    opts?: CallOptions,
+  ): Promise<{ ids: string[]; total: number; next: string | null }> {
+    const page = await this.caller.call(
+      CHAT_APIS.getAppidGroupList,
+      { Limit: q.limit, Next: q.cursor, ...(q.type ? { GroupType: q.type } : {}) },
+      opts,
+    );
+    return {
+      ids: page.GroupIdList.map((g) => g.GroupId),
+      total: page.TotalCount,
+      next: page.Next === "0" || page.Next === q.cursor ? null : page.Next,
+    };
+  }
+
+  /** One page of the groups an account belongs to, with its own role and join time in each. */
+  async joinedGroups(
+    q: {
+      account: string;
+      offset: number;
+      limit: number;
+      type?: ListableGroupType;
+      includeLive: boolean;
+      includeInactive?: boolean;
+      baseFields?: readonly string[];
+    },
+    opts?: CallOptions,
+  ): Promise<{ groups: JoinedGroup[]; total: number }> {
+    const page = await this.caller.call(
+      CHAT_APIS.getJoinedGroupList,
+      {
+        Member_Account: q.account,
+        Limit: q.limit,
+        Offset: q.offset,
+        ...(q.type ? { GroupType: q.type } : {}),
+        WithHugeGroups: q.includeLive ? 1 : 0,
+        WithNoActiveGroups: q.includeInactive ? 1 : 0,
+        ResponseFilter: {
+          ...(q.baseFields ? { GroupBaseInfoFilter: [...q.baseFields] } : {}),
+          SelfInfoFilter: ["Role", "JoinTime", "MsgFlag", "UnreadMsgNum"],
+        },
+      },
+      opts,
+    );
+    return { groups: page.GroupIdList as JoinedGroup[], total: page.TotalCount };
+  }
+
+  /** The role of each account (at most 500) in a group; accounts Tencent leaves out count as NotMember. */
+  async roles(
+    groupId: string,
+    accounts: readonly string[],
+    opts?: CallOptions,
+  ): Promise<{ account: string; role: RoleInGroup | (string & {}) }[]> {
+    const res = await this.caller.call(
+      CHAT_APIS.getRoleInGroup,
+      { GroupId: groupId, User_Account: [...accounts] },
+      opts,
+    );
+    const byAccount = new Map(res.UserIdList.map((u) => [u.Member_Account, u.Role]));
+    return accounts.map((account) => ({ account, role: byAccount.get(account) ?? "NotMember" }));
   }
 }

@@ -20,7 +20,7 @@ export function randomU32(): number {
 
 export function buildRequest(
   baseUrl: string,
-  api: { service: string; command: string },
+  api: { service: string; command: string; bigIntegerFields?: readonly string[] },
   params: object,
   auth: AuthParams,
   random: number = randomU32(),
@@ -33,6 +33,9 @@ export function buildRequest(
     contenttype: "json",
   });
   // The body must never be empty: Tencent wants at least "{}".
-  const body = JSON.stringify(params ?? {}) || "{}";
+  let body = JSON.stringify(params ?? {}) || "{}";
+  // A uint64 field travels as bare digits; a JS number would round it (the schema allows only digits).
+  for (const field of api.bigIntegerFields ?? [])
+    body = body.replace(new RegExp(`^\\{(.*?)"${field}":"(\\d{1,20})"`), `{$1"${field}":$2`);
   return { url: `${baseUrl.replace(/\/+$/, "")}/v4/${api.service}/${api.command}?${query.toString()}`, body };
 }

@@ -1,6 +1,6 @@
 // `npm run demo`: start this server in demo mode over stdio, connect a real MCP client, call the tools
 // on the demo groups and print what they answer. Needs no arguments and exits by itself.
-import { DEMO_GROUP_IDS } from "../emulator/demo-ids.js";
+import { DEMO_ACCOUNTS, DEMO_GROUP_IDS } from "../emulator/demo-ids.js";
 
 interface Step {
   tool: string;
@@ -46,6 +46,21 @@ const STEPS: Step[] = [
     tool: "summarize_online_members",
     args: { group_id: DEMO_GROUP_IDS.avChatRoom },
     why: "the whole online list of a live group, summarised",
+  },
+  {
+    tool: "get_user_groups",
+    args: { account: DEMO_ACCOUNTS.alice },
+    why: "which groups is alice in, and as what? (every type, live groups included)",
+  },
+  {
+    tool: "list_groups",
+    args: { inactive_since: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), min_members: 10 },
+    why: "find the app's groups quiet for 90 days with 10+ members (pages the ID list at 1 call/s)",
+  },
+  {
+    tool: "check_members",
+    args: { group_id: "@TGS#2CLUB00", accounts: [DEMO_ACCOUNTS.alice, "k0_bob", "mallory"] },
+    why: "which of these accounts are in a group, and with which role",
   },
   {
     tool: "get_groups_overview",

@@ -1,7 +1,7 @@
 // Query-string checks and signature verification, in the order the real gateway plausibly applies
 // them (https://www.tencentcloud.com/document/product/1047/34620, https://www.tencentcloud.com/document/product/1047/34348).
 import { CODES, EmuFailure } from "./envelope.js";
-import type { EmuApp, Store } from "./store.js";
+import type { EmuApp, EmuStore } from "./store.js";
 import { verifyUserSig } from "./usersig-verify.js";
 
 const SIG_FAILURE_WINDOW_MS = 60_000;
@@ -12,7 +12,7 @@ export class Authenticator {
   /** Signatures already verified, with their expiry: clients reuse one sig for many calls. */
   private readonly verified = new Map<string, number>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: EmuStore) {}
 
   /** Returns the calling app, or throws the documented 60xxx/70xxx failure. */
   check(query: URLSearchParams, nowMs: number): EmuApp {

@@ -1,13 +1,17 @@
 // `tencent-chat-group-mcp emulator`: run the emulator and print how to point any client at it.
 import { DEMO_GROUP_IDS } from "./demo-ids.js";
-import { type RunningEmulator, startEmulator } from "./index.js";
+import { DEMO_GROUP_LIST_PAGE_CAP, type RunningEmulator, startEmulator } from "./index.js";
 
 export async function runEmulatorCommand(opts: {
   port?: number;
   host?: string;
   out: (line: string) => void;
 }): Promise<RunningEmulator> {
-  const emu = await startEmulator({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1" });
+  const emu = await startEmulator({
+    port: opts.port ?? 0,
+    host: opts.host ?? "127.0.0.1",
+    groupListPageCap: DEMO_GROUP_LIST_PAGE_CAP,
+  });
   const c = emu.credentials;
   const out = opts.out;
   out(`Tencent Chat REST emulator listening on ${emu.url}`);

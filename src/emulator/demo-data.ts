@@ -2,7 +2,7 @@
 // handle (muted members, members who never spoke, an owner-less group, a dismissed group,
 // hostile name cards, custom data with control characters). Times are relative to `anchor`.
 
-import { DEMO_GROUP_IDS } from "./demo-ids.js";
+import { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS } from "./demo-ids.js";
 import { GeneratedMemberSource, hash32 } from "./generated.js";
 import type { GroupType, KeyValue, MemberRole } from "./model.js";
 import { ArrayMemberSource, type EmuGroup, type EmuMember, type MemberSource, type OnlineMember } from "./model.js";
@@ -268,6 +268,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       anchor,
     ),
   ];
+  groups.push(...clubGroups(anchor, seed));
   if (largeGroups) {
     groups.push(
       generatedGroup(DEMO_GROUP_IDS.publicLarge, "Public", "Big public plaza", 6000, seed + 8, anchor, "pl_"),
@@ -310,4 +311,81 @@ export function generatedGroup(
     },
     anchor,
   );
+}
+
+const CLUB_TYPES: readonly GroupType[] = ["Public", "Private", "ChatRoom", "Community", "AVChatRoom"];
+const CLUB_TOPICS = ["Book club", "Chess circle", "Running crew", "Photo walk", "Rust learners", "Cooking corner"];
+
+/** The ID of club `i`: each type's own style (Community IDs must start "@TGS#_"). */
+export function clubGroupId(i: number): string {
+  const n = String(i).padStart(2, "0");
+  const type = CLUB_TYPES[i % CLUB_TYPES.length];
+  return type === "Community" ? `@TGS#_club${n}` : type === "AVChatRoom" ? `@TGS#aCLUB${n}` : `@TGS#2CLUB${n}`;
+}
+
+/**
+ * Small groups of every type that the demo account alice belongs to with different roles (every ninth
+ * leaves her out), some quiet for months and some muted: material for list_groups and get_user_groups.
+ */
+function clubGroups(anchor: number, seed: number): EmuGroup[] {
+  const alice = DEMO_ACCOUNTS.alice;
+  const out: EmuGroup[] = [];
+  for (let i = 0; i < DEMO_CLUB_COUNT; i++) {
+    const type = CLUB_TYPES[i % CLUB_TYPES.length]!;
+    const role: MemberRole | null = i % 9 === 8 ? null : i % 7 === 0 ? "Owner" : i % 4 === 1 ? "Admin" : "Member";
+    const name = `${CLUB_TOPICS[i % CLUB_TOPICS.length]} ${Math.floor(i / CLUB_TOPICS.length) + 1}`;
+    const common = {
+      GroupId: clubGroupId(i),
+      Type: type,
+      Name: name,
+      CreateTime: anchor - (300 - i) * DAY,
+      // Some clubs have been quiet for months (inactive_since), some are muted (mute_all).
+      LastMsgTime: anchor - ((i * 13) % 200) * DAY - 3600,
+      MuteAllMember: i % 8 === 3 ? ("On" as const) : ("Off" as const),
+    };
+    if (type === "AVChatRoom") {
+      const viewers = onlineList(`k${i}_v`, 5, anchor, seed + 100 + i);
+      if (role) viewers.push({ Member_Account: alice, JoinTime: anchor - 60, NickName: "Alice", Avatar: "" });
+      out.push(
+        group(
+          {
+            ...common,
+            Owner_Account: `k${i}_host`,
+            MaxMemberNum: 0,
+            ApplyJoinOption: "FreeAccess",
+            members: new ArrayMemberSource([]),
+            online: viewers,
+          },
+          anchor,
+        ),
+      );
+      continue;
+    }
+    const members = smallMembers({
+      size: 5 + ((i * 7) % 20),
+      prefix: `k${i}_`,
+      admins: 1,
+      owner: true,
+      salt: seed + 100 + i,
+      anchor,
+    });
+    if (role) {
+      const me: EmuMember = { ...members[members.length - 1]!, Member_Account: alice, Role: role, NameCard: "Alice" };
+      if (role === "Owner") members[0] = { ...me, JoinTime: members[0]!.JoinTime };
+      else if (role === "Admin") members.splice(1, 0, me);
+      else members.push(me);
+    }
+    out.push(
+      group(
+        {
+          ...common,
+          Owner_Account: members[0]!.Member_Account,
+          members: new ArrayMemberSource(members),
+          ...(type === "Community" ? { onlineMemberNum: Math.ceil(members.length / 3) } : {}),
+        },
+        anchor,
+      ),
+    );
+  }
+  return out;
 }

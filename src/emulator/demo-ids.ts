@@ -25,4 +25,19 @@ export const DEMO_GROUP_IDS = Object.freeze({
   community1m: "@TGS#_community_1m",
 });
 
+/** Accounts of the demo dataset with a story. */
+export const DEMO_ACCOUNTS = Object.freeze({
+  /** Belongs to 40-odd small groups of every type ("clubs"), as Owner, Admin or Member; left out of a few. */
+  alice: "alice",
+});
+
+/**
+ * IDs per get_appid_group_list page in demo mode (a doc-variant setting): with ~60 groups the list takes
+ * three pages, so paging and its one-call-a-second limit show in the demo as they would in a large app.
+ */
+export const DEMO_GROUP_LIST_PAGE_CAP = 25;
+
+/** The demo app's small "club" groups: 48 of them, so the group ID list needs several pages in demo mode. */
+export const DEMO_CLUB_COUNT = 48;
+
 export type DemoGroupKey = keyof typeof DEMO_GROUP_IDS;

@@ -29,6 +29,14 @@ export class GeneratedMemberSource implements MemberSource {
     return this.size;
   }
 
+  indexOf(account: string): number {
+    if (!account.startsWith(this.prefix)) return -1;
+    const digits = account.slice(this.prefix.length);
+    if (!/^\d{7}$/.test(digits)) return -1;
+    const i = Number(digits);
+    return i < this.size ? i : -1;
+  }
+
   roleOf(index: number): MemberRole {
     return index === 0 ? "Owner" : index <= this.admins ? "Admin" : "Member";
   }

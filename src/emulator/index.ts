@@ -9,9 +9,10 @@ import { type EmuGroup, isEmuGroupType } from "./model.js";
 import { CallCounter } from "./rate-limit.js";
 import { RULES } from "./rules.js";
 import { createEmulatorServer } from "./server.js";
-import { type EmuApp, Store } from "./store.js";
+import { type EmuApp, MemoryStore } from "./store.js";
 
-export { DEMO_GROUP_IDS } from "./demo-ids.js";
+export { clubGroupId } from "./demo-data.js";
+export { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS, DEMO_GROUP_LIST_PAGE_CAP } from "./demo-ids.js";
 export type { FaultRule, FaultSpec } from "./faults.js";
 export type { MemberStats } from "./generated.js";
 
@@ -51,6 +52,8 @@ export interface EmulatorOptions {
   customFieldsByDefault?: boolean;
   /** Doc variant: the mute end is MuteUntil (current pages) or ShutUpUntil (older English page, SDKs). */
   muteField?: "MuteUntil" | "ShutUpUntil";
+  /** Doc variant: IDs per get_appid_group_list page whatever Limit asks (default 10,000, the documented maximum). */
+  groupListPageCap?: number;
   /** Clock in ms (signature expiry and seed-relative times). */
   now?: () => number;
   seed?: number;
@@ -84,6 +87,10 @@ export interface EmulatorControl {
   totalCalls(): number;
   addGroups(specs: SeedGroupSpec[]): { added: number };
   group(groupId: string): EmuGroup | undefined;
+  /** The demo app's existing groups, in creation order (the emulator's truth, for checking discovery tools). */
+  groups(): readonly EmuGroup[];
+  /** The groups an account belongs to, with its role in each. */
+  groupsOf(account: string): { groupId: string; type: string; role: string }[];
   /** Exact member statistics of a group at `nowSeconds` (default: the emulator's clock), for checking aggregate tools. */
   expectedStats(groupId: string, nowSeconds?: number): MemberStats;
   /** Unix seconds the seed data is anchored to. */
@@ -101,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? Date.now;
   const seed = options.seed ?? 42;
   const anchor = Math.floor(now() / 1000);
-  const store = new Store();
+  const store = new MemoryStore();
   const faults = new FaultPlan();
   const counter = new CallCounter(options.callsPerSecond ?? RULES.defaultCallsPerSecond);
   const auth = new Authenticator(store);
@@ -150,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       roleFilter: options.roleFilter ?? "before-paging",
       liveMemberNum: options.liveMemberNum ?? false,
       spacesInGroupIds: options.spacesInGroupIds ?? false,
+      groupListPageCap: options.groupListPageCap ?? RULES.groupIdPageMax,
     },
     faults,
     counter,
@@ -175,6 +183,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     totalCalls: () => Object.values(counter.snapshot().calls).reduce((a, b) => a + b, 0),
     addGroups,
     group: (id) => store.group(DEMO_APP.sdkAppId, id),
+    groups: () => store.groups(DEMO_APP.sdkAppId),
+    groupsOf: (account) =>
+      store
+        .membershipsOf(DEMO_APP.sdkAppId, account)
+        .map((m) => ({ groupId: m.group.GroupId, type: m.group.Type, role: m.role })),
     expectedStats: (id, nowSeconds) => {
       const g = store.group(DEMO_APP.sdkAppId, id);
       if (!g) throw new Error(`no group ${id}`);

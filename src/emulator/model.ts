@@ -39,6 +39,8 @@ export interface MemberSource {
   at(index: number): EmuMember;
   /** Indexes (in order) of the members whose role is in `roles`, as half-open ranges. */
   roleRanges(roles: ReadonlySet<string>): Array<[number, number]>;
+  /** The member's index, or -1 when the account is not a member. */
+  indexOf(account: string): number;
 }
 
 export interface OnlineMember {
@@ -77,7 +79,12 @@ export interface EmuGroup {
 }
 
 export class ArrayMemberSource implements MemberSource {
+  private index: Map<string, number> | undefined;
   constructor(private readonly list: EmuMember[]) {}
+  indexOf(account: string): number {
+    this.index ??= new Map(this.list.map((m, i) => [m.Member_Account, i]));
+    return this.index.get(account) ?? -1;
+  }
   count(): number {
     return this.list.length;
   }

@@ -17,6 +17,11 @@ export const RULES = Object.freeze({
   marksMaxMembersPerMark: 1000,
   marksAlwaysOnline: 500,
   marksHidden: 600,
+  /** get_appid_group_list: Limit at most 10,000 (the default), one call per second (https://trtc.io/document/34960). */
+  groupIdPageMax: 10_000,
+  groupIdListCallsPerSecond: 1,
+  /** get_role_in_group: accounts per call (https://cloud.tencent.com/document/api/269/1626). */
+  rolesMaxAccounts: 500,
   /** Answers above 1 MB are refused with 10018. */
   maxResponseBytes: 1024 * 1024,
   /** Every group API page: 200 calls per second per app unless stated otherwise. */

@@ -9,12 +9,12 @@ import type { EmulatorSettings } from "./handlers/context.js";
 import { KNOWN_SERVICES, routeAt } from "./handlers/index.js";
 import type { CallCounter } from "./rate-limit.js";
 import { RULES } from "./rules.js";
-import type { Store } from "./store.js";
+import type { EmuStore } from "./store.js";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface ServerDeps {
-  store: Store;
+  store: EmuStore;
   settings: EmulatorSettings;
   faults: FaultPlan;
   counter: CallCounter;
@@ -24,8 +24,17 @@ export interface ServerDeps {
   control: { reset(): void; seed(body: unknown): { added: number } };
 }
 
+// A uint64 in an answer (get_appid_group_list's Next) is written as bare digits, as Tencent sends it.
+const BIG = "@@uint64@@";
+function toJson(body: unknown): string {
+  return JSON.stringify(body, (_k, v: unknown) => (typeof v === "bigint" ? `${BIG}${v}` : v)).replace(
+    new RegExp(`"${BIG}(\\d+)"`, "g"),
+    "$1",
+  );
+}
+
 function send(res: ServerResponse, r: EmuResponse): void {
-  let text = JSON.stringify(r.body);
+  let text = toJson(r.body);
   // No answer leaves bigger than 1 MB: 10018 instead.
   if (Buffer.byteLength(text) > RULES.maxResponseBytes)
     text = JSON.stringify(
@@ -109,6 +118,13 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
       throw new EmuFailure(CODES.jsonParse, "request body must be a JSON object");
+    // JSON.parse rounds integers above 2^53: take a uint64 field's digits from the text itself.
+    for (const field of route.bigIntegerFields ?? []) {
+      const value = (parsed as Record<string, unknown>)[field];
+      if (typeof value === "string") throw new EmuFailure(CODES.invalidParam, `${field} must be an integer`);
+      const digits = new RegExp(`"${field}"\\s*:\\s*(\\d+)`).exec(body)?.[1];
+      if (digits !== undefined) (parsed as Record<string, unknown>)[field] = digits;
+    }
     answer = route.handler({
       route,
       store: deps.store,

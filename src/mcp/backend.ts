@@ -47,8 +47,8 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   };
   if (config.demo) {
     // Imported lazily: only demo mode pays for loading the emulator.
-    const { startEmulator } = await import("../emulator/index.js");
-    const emu = await startEmulator({ port: 0 });
+    const { startEmulator, DEMO_GROUP_LIST_PAGE_CAP } = await import("../emulator/index.js");
+    const emu = await startEmulator({ port: 0, groupListPageCap: DEMO_GROUP_LIST_PAGE_CAP });
     const demoConfig: Config = Object.freeze({
       ...config,
       sdkAppId: emu.credentials.sdkAppId,

@@ -16,17 +16,9 @@ import {
 } from "./shared/budget-params.js";
 import { MEMBER_FIELDS, MemberOut, memberToOutput, pickFields, renderMemberLines } from "./shared/member.js";
 import { NumberOrNull } from "./shared/nullable.js";
-import { AccountParam, GroupIdParam, RoleParam } from "./shared/params.js";
+import { AccountParam, GroupIdParam, IsoDateParam, RoleParam, secondsOf } from "./shared/params.js";
 
 const NAME = "find_group_members";
-// A date or date-time (ISO 8601). A short pattern instead of zod's calendar-exact one (about 500 characters
-// per parameter in every tools/list); Date.parse then rejects what the pattern lets through.
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/, "an ISO 8601 date, e.g. 2026-10-01")
-  .refine((d) => !Number.isNaN(Date.parse(d)), "not a real date")
-  .describe("ISO 8601 date, e.g. 2026-10-01.");
-
 // What a cursor carries back, range-checked again (it is signed, but a bug must not print nonsense).
 const StateSchema = z.object({
   now: z.number().int().min(0),
@@ -51,9 +43,9 @@ export default defineTool({
       roles: z.array(RoleParam).min(1).optional(),
       muted: z.boolean().optional().describe("Muted now."),
       never_spoke: z.boolean().optional(),
-      inactive_since: IsoDate.optional().describe("No message since (never spoke included)."),
-      joined_after: IsoDate.optional(),
-      joined_before: IsoDate.optional(),
+      inactive_since: IsoDateParam.optional().describe("No message since (never spoke included)."),
+      joined_after: IsoDateParam.optional(),
+      joined_before: IsoDateParam.optional(),
       max_results: z.number().int().min(1).max(200).default(50),
       fields: z.array(z.enum(MEMBER_FIELDS)).optional().describe("Member fields to return besides account."),
       count_only: z.boolean().default(false).describe("Count all matches; list none."),
@@ -76,10 +68,9 @@ export default defineTool({
   }),
   annotations: readOnlyAnnotations("Find group members matching criteria"),
   async handler(args, ctx) {
-    const seconds = (d: string | undefined) => (d === undefined ? undefined : Math.floor(Date.parse(d) / 1000));
-    const inactiveSince = seconds(args.inactive_since);
-    const joinedAfter = seconds(args.joined_after);
-    const joinedBefore = seconds(args.joined_before);
+    const inactiveSince = secondsOf(args.inactive_since);
+    const joinedAfter = secondsOf(args.joined_after);
+    const joinedBefore = secondsOf(args.joined_before);
     const criteria = { ...args, max_results: undefined, max_seconds: undefined, resume_cursor: undefined };
     // The arguments a continuation repeats (the binding ignores the budget, so max_results may change).
     const sameArgs = Object.fromEntries(

@@ -3,8 +3,11 @@ import type { ToolDefinition } from "./define.js";
 import explainChatError from "./explain-chat-error.js";
 import getGroupInfo from "./get-group-info.js";
 import getGroupMemberInfo from "./get-group-member-info.js";
+import getJoinedGroups from "./get-joined-groups.js";
+import getMemberRoles from "./get-member-roles.js";
 import getOnlineMemberNum from "./get-online-member-num.js";
 import getOnlineMembers from "./get-online-members.js";
+import listGroupIds from "./list-group-ids.js";
 import setMemberMarks from "./set-member-marks.js";
 
 export const RAW_TOOLS: readonly ToolDefinition[] = [
@@ -12,6 +15,9 @@ export const RAW_TOOLS: readonly ToolDefinition[] = [
   getGroupMemberInfo,
   getOnlineMembers,
   getOnlineMemberNum,
+  listGroupIds,
+  getJoinedGroups,
+  getMemberRoles,
   setMemberMarks,
   explainChatError,
 ] as unknown as readonly ToolDefinition[];

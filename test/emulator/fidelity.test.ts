@@ -1,6 +1,6 @@
 // The emulator's answers have the same shape and types as the docs' JSON examples (fixtures).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_GROUP_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { DEMO_ACCOUNTS, DEMO_GROUP_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { docFixture, shapeOf } from "../helpers/fixtures.js";
 import { rawCall } from "../helpers/raw-call.js";
 
@@ -123,5 +123,66 @@ describe("emulator vs the docs' examples", () => {
     });
     expect(res2.json).toMatchObject({ ErrorCode: 0, CommandType: 2 });
     expect(emu.control.group(DEMO_GROUP_IDS.avChatRoomSmall)!.marks.has("guest_00010")).toBe(false);
+  });
+
+  it("get_appid_group_list: the page's request, its answer's shape, and a uint64 Next sent as bare digits", async () => {
+    // One call per second per app: a clock of our own moves a second between calls instead of sleeping.
+    let clock = Date.now();
+    const emu = await startEmulator({ port: 0, now: () => clock });
+    const tick = () => {
+      clock += 1000;
+    };
+    const path = "/v4/group_open_http_svc/get_appid_group_list";
+    const res = await rawCall(emu, path, docFixture("get_appid_group_list.request.jsonc"));
+    expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("get_appid_group_list.response.jsonc")));
+    expect(res.json.Next).toBe(0); // every Public group fits in 1,000
+    // A short page: Next is an integer beyond 2^53, written without quotes.
+    tick();
+    const first = await rawCall(emu, path, { Limit: 2, Next: 0 });
+    const digits = /"Next":(\d+)[,}]/.exec(first.text)?.[1];
+    expect(digits).toMatch(/^\d{19,20}$/);
+    expect(BigInt(digits!) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    tick();
+    const second = await rawCall(emu, path, undefined, { body: `{"Limit":2,"Next":${digits}}` });
+    expect(second.json.ErrorCode).toBe(0);
+    expect((second.json.GroupIdList as unknown[]).length).toBe(2);
+    // The same cursor after a trip through a double names no page.
+    tick();
+    const rounded = await rawCall(emu, path, undefined, { body: `{"Limit":2,"Next":${Number(digits)}}` });
+    expect(rounded.json.ErrorCode).toBe(10004);
+    // Within the same second the next call is refused.
+    expect((await rawCall(emu, path, {})).json.ErrorCode).toBe(60007);
+    await emu.stop();
+  });
+
+  it("get_joined_group_list with the page's filters: the answer's items have the documented shape", async () => {
+    const req = { ...docFixture<Record<string, unknown>>("get_joined_group_list.request-filter.jsonc") };
+    req.Member_Account = DEMO_ACCOUNTS.alice;
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_joined_group_list", req);
+    expect(res.json.ErrorCode).toBe(0);
+    const doc = docFixture<{ GroupIdList: unknown[] }>("get_joined_group_list.response-filter.jsonc");
+    expect(shapeOf((res.json.GroupIdList as unknown[])[0])).toEqual(shapeOf(doc.GroupIdList[0]));
+    expect(shapeOf({ ...res.json, GroupIdList: [] })).toEqual(shapeOf({ ...doc, GroupIdList: [] }));
+    // Without a filter only the IDs come back.
+    const bare = await rawCall(emu, "/v4/group_open_http_svc/get_joined_group_list", {
+      Member_Account: "alice",
+      Limit: 1,
+    });
+    expect(Object.keys((bare.json.GroupIdList as object[])[0]!)).toEqual(["GroupId"]);
+  });
+
+  it("get_role_in_group: Owner, Admin and NotMember in the documented shape; AVChatRoom answers 10007", async () => {
+    const req = docFixture<{ User_Account: string[] }>("get_role_in_group.request.jsonc");
+    const res = await rawCall(emu, "/v4/group_open_http_svc/get_role_in_group", {
+      GroupId: "@TGS#2CLUB00",
+      User_Account: [DEMO_ACCOUNTS.alice, "k0_bob", req.User_Account[2]],
+    });
+    expect(shapeOf(res.json)).toEqual(shapeOf(docFixture("get_role_in_group.response.jsonc")));
+    expect((res.json.UserIdList as { Role: string }[]).map((u) => u.Role)).toEqual(["Owner", "Admin", "NotMember"]);
+    const live = await rawCall(emu, "/v4/group_open_http_svc/get_role_in_group", {
+      GroupId: DEMO_GROUP_IDS.avChatRoom,
+      User_Account: ["viewer_00001"],
+    });
+    expect(live.json.ErrorCode).toBe(10007);
   });
 });

@@ -16,7 +16,7 @@ export async function rawCall(
   path: string,
   payload: unknown,
   o: RawOptions = {},
-): Promise<{ status: number; json: Record<string, unknown> }> {
+): Promise<{ status: number; json: Record<string, unknown>; text: string }> {
   const c = emu.credentials;
   const sdkAppId = o.sdkAppId ?? c.sdkAppId;
   const identifier = o.identifier ?? c.identifier;
@@ -32,5 +32,5 @@ export async function rawCall(
   for (const [k, v] of Object.entries(base)) if (v !== undefined) q.set(k, v);
   const res = await request(`${emu.url}${path}?${q}`, { method: "POST", body: o.body ?? JSON.stringify(payload) });
   const text = await res.body.text();
-  return { status: res.statusCode, json: JSON.parse(text) as Record<string, unknown> };
+  return { status: res.statusCode, json: JSON.parse(text) as Record<string, unknown>, text };
 }

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { listingTokens } from "../../scripts/tool-listing.js";
 
-const BUDGET = { defaultListing: 8000, withWrites: 12000 };
+// The default budget was 8,000 for the first nine read tools; the six discovery tools (about 530 tokens each)
+// raised it to 9,500 on purpose. The average per tool is the bound that scales with the surface.
+const BUDGET = { defaultListing: 9500, withWrites: 12000 };
 
 describe("tools/list token budget", () => {
   it(`the default listing (read tools) stays within ${BUDGET.defaultListing} tokens`, async () => {

@@ -18,6 +18,9 @@ describe("tool selection", () => {
       "get_group_member_info",
       "get_online_members",
       "get_online_member_num",
+      "list_group_ids",
+      "get_joined_groups",
+      "get_member_roles",
       "explain_chat_error",
     ]);
     const agg = names(["--toolsets", "aggregate"]);
@@ -27,6 +30,9 @@ describe("tool selection", () => {
       "find_group_members",
       "summarize_online_members",
       "get_groups_overview",
+      "list_groups",
+      "get_user_groups",
+      "check_members",
     ]);
   });
 

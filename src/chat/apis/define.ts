@@ -31,8 +31,11 @@ export interface ChatApi<Req = unknown, Res = unknown> {
   readonly writes?: boolean;
   /** The top-level ErrorCode means nothing, each item carries its own; only ActionStatus FAIL fails. */
   readonly perItemErrors?: boolean;
-  /** Integers beyond 2^53 arrive as JSON numbers (a uint64 cursor): read them as digit strings. */
-  readonly bigIntegers?: boolean;
+  /**
+   * Top-level request fields that are uint64 numbers on the wire (get_appid_group_list's Next): callers pass
+   * digit strings, sent as bare digits; integers beyond 2^53 in the answer are read as digit strings.
+   */
+  readonly bigIntegerFields?: readonly string[];
   readonly unsupported: UnsupportedHint;
 }
 

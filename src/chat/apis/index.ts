@@ -1,11 +1,14 @@
 // Every Chat REST API this server calls. Adding one: its descriptor file, one line here, its emulator
 // handler, and its tool.
 import type { ApiInfo } from "./define.js";
+import { getAppidGroupList } from "./get-appid-group-list.js";
 import { getGroupInfo } from "./get-group-info.js";
 import { getGroupMemberInfo } from "./get-group-member-info.js";
 import { getGroupOnlineMemberNum } from "./get-group-online-member-num.js";
+import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getOnlineMemberNum } from "./get-online-member-num.js";
+import { getRoleInGroup } from "./get-role-in-group.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 
 export const CHAT_APIS = {
@@ -15,6 +18,9 @@ export const CHAT_APIS = {
   getOnlineMemberNum,
   getGroupOnlineMemberNum,
   modifyUserInfo,
+  getAppidGroupList,
+  getJoinedGroupList,
+  getRoleInGroup,
 } as const;
 
 type Apis = typeof CHAT_APIS;

@@ -2,7 +2,7 @@
 import { CODES, EmuFailure, type EmuResponse } from "../envelope.js";
 import type { EmuGroup } from "../model.js";
 import { RULES } from "../rules.js";
-import type { EmuApp, Store } from "../store.js";
+import type { EmuApp, EmuStore } from "../store.js";
 import type { Route } from "./index.js";
 
 export interface EmulatorSettings {
@@ -18,6 +18,8 @@ export interface EmulatorSettings {
   customFieldsByDefault: boolean;
   /** Doc variant: the mute end's field name in member profiles and filters (docs/drift.md). */
   muteField: "MuteUntil" | "ShutUpUntil";
+  /** Doc variant: the most IDs one get_appid_group_list page holds, whatever Limit says. */
+  groupListPageCap: number;
   /** 10018 for get_group_member_info pages asking more than this (fault injection). */
   tooLargeAboveLimit?: number;
 }
@@ -25,7 +27,7 @@ export interface EmulatorSettings {
 export interface HandlerContext {
   /** The API being served: its name and the group types it supports. */
   route: Pick<Route, "name" | "types">;
-  store: Store;
+  store: EmuStore;
   app: EmuApp;
   body: Record<string, unknown>;
   /** Unix seconds. */

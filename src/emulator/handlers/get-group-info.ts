@@ -33,7 +33,7 @@ function readFilters(body: Record<string, unknown>): Filters {
   };
 }
 
-function baseInfo(g: EmuGroup, ctx: HandlerContext): Record<string, unknown> {
+export function baseInfo(g: EmuGroup, ctx: HandlerContext): Record<string, unknown> {
   // AVChatRoom has no membership. The zh page says its member count is not supported (left out, the
   // default); the English pages return one, taken here as the online count (switch liveMemberNum).
   const live = g.Type === "AVChatRoom";

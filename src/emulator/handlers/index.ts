@@ -1,11 +1,15 @@
 // The emulator's route table: where each REST API lives, which group types it serves (10007 for the
 // others) and its own rate limit when the docs give one. Adding an API: its handler file and one row here.
 import type { EmuGroupType } from "../model.js";
+import { RULES } from "../rules.js";
 import type { Handler } from "./context.js";
+import { getAppidGroupList } from "./get-appid-group-list.js";
 import { getGroupInfo } from "./get-group-info.js";
 import { getGroupMemberInfo } from "./get-group-member-info.js";
+import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
+import { getRoleInGroup } from "./get-role-in-group.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 
 export interface Route {
@@ -16,6 +20,8 @@ export interface Route {
   types: readonly EmuGroupType[];
   handler: Handler;
   callsPerSecond?: number;
+  /** Request fields that are uint64 integers: the router hands their exact digits to the handler as strings. */
+  bigIntegerFields?: readonly string[];
 }
 
 const ALL_TYPES: readonly EmuGroupType[] = ["Private", "Public", "ChatRoom", "AVChatRoom", "Community"];
@@ -62,6 +68,29 @@ export const ROUTES: readonly Route[] = [
     command: "modify_user_info",
     types: ["AVChatRoom"],
     handler: modifyUserInfo,
+  },
+  {
+    name: "get_appid_group_list",
+    service: "group_open_http_svc",
+    command: "get_appid_group_list",
+    types: ALL_TYPES,
+    handler: getAppidGroupList,
+    callsPerSecond: RULES.groupIdListCallsPerSecond,
+    bigIntegerFields: ["Next"],
+  },
+  {
+    name: "get_joined_group_list",
+    service: "group_open_http_svc",
+    command: "get_joined_group_list",
+    types: ALL_TYPES,
+    handler: getJoinedGroupList,
+  },
+  {
+    name: "get_role_in_group",
+    service: "group_open_http_svc",
+    command: "get_role_in_group",
+    types: ["Private", "Public", "ChatRoom", "Community"],
+    handler: getRoleInGroup,
   },
 ];
 

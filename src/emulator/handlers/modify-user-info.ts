@@ -70,16 +70,13 @@ export const modifyUserInfo: Handler = (ctx) => {
           CODES.invalidParam,
           `mark ${k} would be set on more than ${RULES.marksMaxMembersPerMark} members`,
         );
-    for (const m of applicable) {
-      const set = g.marks.get(m.account) ?? new Set<number>();
-      for (const k of m.marks) set.add(k);
-      g.marks.set(m.account, set);
-    }
+    for (const m of applicable)
+      ctx.store.setMarks(g, m.account, new Set([...(g.marks.get(m.account) ?? []), ...m.marks]));
   } else {
     for (const m of applicable) {
-      const set = g.marks.get(m.account);
-      for (const k of m.marks) set?.delete(k);
-      if (set?.size === 0) g.marks.delete(m.account);
+      const left = new Set(g.marks.get(m.account));
+      for (const k of m.marks) left.delete(k);
+      ctx.store.setMarks(g, m.account, left);
     }
   }
   return ok({

@@ -37,3 +37,20 @@ export const MarkParam = z
     "marks are integers >= 1000, or the special 500 (treated as always online) and 600 (hidden from online lists)",
   )
   .refine((m) => m <= 0xffffffff, "marks fit in 32 bits");
+
+export const GroupTypeParam = z
+  .enum(["Private", "Public", "ChatRoom", "AVChatRoom", "Community"])
+  .describe("Private = Work, ChatRoom = Meeting, AVChatRoom = live group.");
+
+// A date or date-time (ISO 8601). A short pattern instead of zod's calendar-exact one (about 500 characters
+// per parameter in every tools/list); Date.parse then rejects what the pattern lets through.
+export const IsoDateParam = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/, "an ISO 8601 date, e.g. 2026-10-01")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "not a real date")
+  .describe("ISO 8601 date, e.g. 2026-10-01.");
+
+/** Unix seconds of an ISO date parameter. */
+export function secondsOf(date: string | undefined): number | undefined {
+  return date === undefined ? undefined : Math.floor(Date.parse(date) / 1000);
+}
