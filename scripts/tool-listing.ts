@@ -13,6 +13,7 @@ export const LISTINGS: Record<string, string[]> = {
   "default (read tools)": [],
   "raw toolset": ["--toolsets", "raw"],
   "aggregate toolset": ["--toolsets", "aggregate"],
+  "moderation toolset, writes enabled": ["--toolsets", "moderation", "--enable-writes"],
   "all tools, writes enabled": ["--enable-writes"],
 };
 

@@ -4,7 +4,9 @@
 import type { CallOptions, ChatCaller } from "./api.js";
 import type { LISTABLE_GROUP_TYPES } from "./apis/get-appid-group-list.js";
 import { MEMBER_PAGE_MAX } from "./apis/get-group-member-info.js";
+import type { GroupMessage } from "./apis/group-msg-get-simple.js";
 import { CHAT_APIS } from "./apis/index.js";
+import { ChatApiError } from "./errors.js";
 import { isCommunityGroupId } from "./group-types.js";
 import type { GroupInfo, MemberProfile } from "./response-schemas.js";
 
@@ -255,5 +257,131 @@ export class ChatGroups {
     );
     const byAccount = new Map(res.UserIdList.map((u) => [u.Member_Account, u.Role]));
     return accounts.map((account) => ({ account, role: byAccount.get(account) ?? "NotMember" }));
+  }
+
+  /** Up to 20 messages with a sequence up to `beforeSeq` (default: the latest), newest first. */
+  async messagesPage(
+    q: { groupId: string; count: number; upToSeq?: number; withRecalled: boolean },
+    opts?: CallOptions,
+  ): Promise<{ messages: GroupMessage[]; finished: boolean }> {
+    const page = await this.caller.call(
+      CHAT_APIS.groupMsgGetSimple,
+      {
+        GroupId: q.groupId,
+        ReqMsgNumber: q.count,
+        ...(q.upToSeq !== undefined ? { ReqMsgSeq: q.upToSeq } : {}),
+        WithRecalledMsg: q.withRecalled ? 1 : 0,
+      },
+      opts,
+    );
+    const messages = [...page.RspMsgList].sort((a, b) => b.MsgSeq - a.MsgSeq);
+    return { messages, finished: page.IsFinished === 1 || messages.length === 0 };
+  }
+
+  /** Muted accounts with the Unix second their mute ends. */
+  async mutedMembers(groupId: string, opts?: CallOptions): Promise<{ account: string; until: number }[]> {
+    return (await this.caller.call(CHAT_APIS.getGroupMutedAccount, { GroupId: groupId }, opts)).muted;
+  }
+
+  /** One page of a live group's banned accounts; `nextOffset` is null at the end. */
+  async bannedPage(
+    q: { groupId: string; offset: number; limit: number },
+    opts?: CallOptions,
+  ): Promise<{ banned: { account: string; until: number }[]; nextOffset: number | null }> {
+    const page = await this.caller.call(
+      CHAT_APIS.getGroupBanMember,
+      { GroupId: q.groupId, Limit: q.limit, Offset: q.offset },
+      opts,
+    );
+    return {
+      banned: page.BannedAccountList.map((b) => ({ account: b.Member_Account, until: b.BannedUntil ?? 0 })),
+      nextOffset: page.NextOffset === 0 || page.NextOffset === q.offset ? null : page.NextOffset,
+    };
+  }
+
+  /**
+   * Mutes accounts for `seconds` (0 lifts the mute). The duration is MuteTime on the current pages and
+   * ShutUpTime on older ones (docs/drift.md): a 10004 for MuteTime is tried once more under the older name.
+   */
+  async mute(groupId: string, accounts: readonly string[], seconds: number, opts?: CallOptions): Promise<void> {
+    const base = { GroupId: groupId, Members_Account: [...accounts] };
+    try {
+      await this.caller.call(CHAT_APIS.forbidSendMsg, { ...base, MuteTime: seconds }, opts);
+    } catch (err) {
+      if (!(err instanceof ChatApiError) || err.code !== 10004) throw err;
+      try {
+        await this.caller.call(CHAT_APIS.forbidSendMsg, { ...base, ShutUpTime: seconds }, opts);
+      } catch {
+        throw err;
+      }
+    }
+  }
+
+  async remove(
+    groupId: string,
+    accounts: readonly string[],
+    o: { reason?: string; silent?: boolean },
+    opts?: CallOptions,
+  ): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.deleteGroupMember,
+      {
+        GroupId: groupId,
+        MemberToDel_Account: [...accounts],
+        ...(o.silent ? { Silence: 1 } : {}),
+        ...(o.reason ? { Reason: o.reason } : {}),
+      },
+      opts,
+    );
+  }
+
+  async ban(
+    groupId: string,
+    accounts: readonly string[],
+    seconds: number,
+    reason: string | undefined,
+    opts?: CallOptions,
+  ): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.banGroupMember,
+      {
+        GroupId: groupId,
+        Members_Account: [...accounts],
+        Duration: seconds,
+        ...(reason ? { Description: reason } : {}),
+      },
+      opts,
+    );
+  }
+
+  async unban(groupId: string, accounts: readonly string[], opts?: CallOptions): Promise<void> {
+    await this.caller.call(CHAT_APIS.unbanGroupMember, { GroupId: groupId, Members_Account: [...accounts] }, opts);
+  }
+
+  /** Recalls messages; each sequence's result code (0 = recalled) when Tencent reports them. */
+  async recall(
+    groupId: string,
+    seqs: readonly number[],
+    reason: string | undefined,
+    opts?: CallOptions,
+  ): Promise<Map<number, number>> {
+    const res = await this.caller.call(
+      CHAT_APIS.groupMsgRecall,
+      { GroupId: groupId, MsgSeqList: seqs.map((MsgSeq) => ({ MsgSeq })), ...(reason ? { Reason: reason } : {}) },
+      opts,
+    );
+    return new Map((res.RecallRetList ?? []).map((r) => [r.MsgSeq, r.RetCode]));
+  }
+
+  async deleteMessagesOf(groupId: string, sender: string, opts?: CallOptions): Promise<void> {
+    await this.caller.call(CHAT_APIS.deleteGroupMsgBySender, { GroupId: groupId, Sender_Account: sender }, opts);
+  }
+
+  async setMuteAll(groupId: string, muted: boolean, opts?: CallOptions): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.modifyGroupBaseInfo,
+      { GroupId: groupId, MuteAllMember: muted ? "On" : "Off" },
+      opts,
+    );
   }
 }

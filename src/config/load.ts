@@ -11,7 +11,7 @@ import { type ConfigOption, optionByFlag, type ParseArgsOptionsConfig, parseArgs
 export { CONFIG_OPTIONS, renderHelp } from "./options.js";
 
 export type Credentials = { kind: "secretKey"; secretKey: string } | { kind: "userSig"; userSig: string };
-export type ToolsetName = "raw" | "aggregate" | "all";
+export type ToolsetName = "raw" | "aggregate" | "moderation" | "all";
 export type LogLevelName = "debug" | "info" | "warning" | "error";
 
 export interface Config {
@@ -29,6 +29,10 @@ export interface Config {
   replicas: number;
   enableWrites: boolean;
   readOnly: boolean;
+  /** Writes above these counts need a dry run's confirm_token. */
+  confirmAbove: { accounts: number; messages: number };
+  /** Append-only JSON-lines audit file; unset = MCP log notifications. */
+  auditLog?: string;
   toolsets: ToolsetName[];
   tools?: string[];
   demo: boolean;
@@ -210,7 +214,7 @@ export function loadConfig(input: {
   const toolsetsRaw = str("toolsets") ?? "all";
   const toolsets = toolsetsRaw
     .split(",")
-    .map((s) => oneOf<ToolsetName>(opt("toolsets"), s, ["raw", "aggregate", "all"], "all"));
+    .map((s) => oneOf<ToolsetName>(opt("toolsets"), s, ["raw", "aggregate", "moderation", "all"], "all"));
   const toolsRaw = str("tools");
   const tools = toolsRaw
     ?.split(",")
@@ -237,6 +241,11 @@ export function loadConfig(input: {
     replicas: parseInteger(opt("replicas"), str("replicas"), 1, 1, 1000),
     enableWrites: parseBool(opt("enable-writes"), raw("enable-writes"), false),
     readOnly: parseBool(opt("read-only"), raw("read-only"), false),
+    confirmAbove: {
+      accounts: parseInteger(opt("confirm-above"), str("confirm-above"), 20, 0, 100_000),
+      messages: parseInteger(opt("confirm-above-messages"), str("confirm-above-messages"), 10, 0, 100_000),
+    },
+    auditLog: str("audit-log")?.trim() || undefined,
     toolsets,
     tools: tools && tools.length > 0 ? tools : undefined,
     demo: parseBool(opt("demo"), raw("demo"), false),

@@ -2,6 +2,7 @@
 // handle (muted members, members who never spoke, an owner-less group, a dismissed group,
 // hostile name cards, custom data with control characters). Times are relative to `anchor`.
 
+import { DEMO_SPAMMER, historyFor } from "./demo-history.js";
 import { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS } from "./demo-ids.js";
 import { GeneratedMemberSource, hash32 } from "./generated.js";
 import type { GroupType, KeyValue, MemberRole } from "./model.js";
@@ -64,6 +65,9 @@ function group(
     knownOffline: new Set(),
     onlineMemberNum: 0,
     marks: new Map(),
+    messages: [],
+    bans: new Map(),
+    viewerMutes: new Map(),
     ...base,
   };
 }
@@ -269,6 +273,15 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
     ),
   ];
   groups.push(...clubGroups(anchor, seed));
+  // Message history for every group that keeps one (not live groups); the spammer lives in the Public group.
+  for (const [i, g] of groups.entries())
+    if (g.Type !== "AVChatRoom")
+      g.messages = historyFor(
+        g,
+        seed + 200 + i,
+        g.GroupId === DEMO_GROUP_IDS.public ? 60 : 12,
+        g.GroupId === DEMO_GROUP_IDS.public ? DEMO_SPAMMER : undefined,
+      );
   if (largeGroups) {
     groups.push(
       generatedGroup(DEMO_GROUP_IDS.publicLarge, "Public", "Big public plaza", 6000, seed + 8, anchor, "pl_"),

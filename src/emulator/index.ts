@@ -52,6 +52,12 @@ export interface EmulatorOptions {
   customFieldsByDefault?: boolean;
   /** Doc variant: the mute end is MuteUntil (current pages) or ShutUpUntil (older English page, SDKs). */
   muteField?: "MuteUntil" | "ShutUpUntil";
+  /** Doc variant: member banning in live groups only (default, tencentcloud pages) or every type (trtc.io 2025). */
+  banTypes?: "live-only" | "all-types";
+  /** Doc variant: get_group_muted_account's list (MutedAccountList, default) or the SDKs' ShuttedUinList. */
+  mutedListField?: "MutedAccountList" | "ShuttedUinList";
+  /** Doc variant: forbid_send_msg's duration field (MuteTime, default) or the older ShutUpTime. */
+  muteTimeField?: "MuteTime" | "ShutUpTime";
   /** Doc variant: IDs per get_appid_group_list page whatever Limit asks (default 10,000, the documented maximum). */
   groupListPageCap?: number;
   /** Clock in ms (signature expiry and seed-relative times). */
@@ -158,6 +164,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       liveMemberNum: options.liveMemberNum ?? false,
       spacesInGroupIds: options.spacesInGroupIds ?? false,
       groupListPageCap: options.groupListPageCap ?? RULES.groupIdPageMax,
+      banTypes: options.banTypes ?? "live-only",
+      mutedListField: options.mutedListField ?? "MutedAccountList",
+      muteTimeField: options.muteTimeField ?? "MuteTime",
     },
     faults,
     counter,

@@ -76,11 +76,41 @@ export interface EmuGroup {
   onlineMemberNum: number;
   /** AVChatRoom marks by account. */
   marks: Map<string, Set<number>>;
+  /** Message history, oldest first (live groups keep none). */
+  messages: EmuMessage[];
+  /** Banned accounts and the Unix second each ban ends. */
+  bans: Map<string, number>;
+  /** Mutes of live-group viewers (who are not on a member list), Unix second each ends. */
+  viewerMutes: Map<string, number>;
+}
+
+export interface EmuMessage {
+  MsgSeq: number;
+  From_Account: string;
+  MsgTimeStamp: number;
+  MsgRandom: number;
+  MsgBody: { MsgType: string; MsgContent: Record<string, unknown> }[];
+  /** "recalled" by group_msg_recall, "deleted" by delete_group_msg_by_sender. */
+  state: "normal" | "recalled" | "deleted";
 }
 
 export class ArrayMemberSource implements MemberSource {
   private index: Map<string, number> | undefined;
-  constructor(private readonly list: EmuMember[]) {}
+  constructor(private list: EmuMember[]) {}
+  /** Every member, as a copy of the list. */
+  static copyOf(source: MemberSource): ArrayMemberSource {
+    return new ArrayMemberSource(Array.from({ length: source.count() }, (_, i) => ({ ...source.at(i) })));
+  }
+  /** Removes these accounts (the others keep their order). */
+  remove(accounts: ReadonlySet<string>): void {
+    this.list = this.list.filter((m) => !accounts.has(m.Member_Account));
+    this.index = undefined;
+  }
+  /** Changes one member's fields in place. */
+  patch(account: string, fields: Partial<EmuMember>): void {
+    const i = this.indexOf(account);
+    if (i >= 0) this.list[i] = { ...this.list[i]!, ...fields };
+  }
   indexOf(account: string): number {
     this.index ??= new Map(this.list.map((m, i) => [m.Member_Account, i]));
     return this.index.get(account) ?? -1;

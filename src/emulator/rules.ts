@@ -22,6 +22,16 @@ export const RULES = Object.freeze({
   groupIdListCallsPerSecond: 1,
   /** get_role_in_group: accounts per call (https://cloud.tencent.com/document/api/269/1626). */
   rolesMaxAccounts: 500,
+  /** Moderation limits per request (the pages of forbid_send_msg, delete_group_member, ban_group_member,
+   * group_msg_recall, group_msg_get_simple and get_group_ban_member). */
+  muteMaxAccounts: 500,
+  removeMaxAccounts: 100,
+  banMaxAccounts: 20,
+  recallMaxMessages: 10,
+  historyMaxMessages: 20,
+  bannedMaxLimit: 100,
+  deleteBySenderLatest: 1000,
+  muteForever: 4_294_967_295,
   /** Answers above 1 MB are refused with 10018. */
   maxResponseBytes: 1024 * 1024,
   /** Every group API page: 200 calls per second per app unless stated otherwise. */

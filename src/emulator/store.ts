@@ -1,7 +1,7 @@
 // The emulator's state behind one small interface the handlers call (fake-gcs-server's backend): apps,
 // their groups, memberships, and the few writes the APIs make. Handlers never reach into a group's
 // collections to change them.
-import type { EmuGroup, MemberRole } from "./model.js";
+import { ArrayMemberSource, type EmuGroup, type MemberRole } from "./model.js";
 
 export interface EmuApp {
   sdkAppId: number;
@@ -28,7 +28,24 @@ export interface EmuStore {
   membershipsOf(sdkAppId: number, account: string): Membership[];
   /** Replaces an AVChatRoom member's marks (none = remove them). */
   setMarks(group: EmuGroup, account: string, marks: ReadonlySet<number>): void;
+  /** Mutes (until > now) or unmutes (until 0) accounts: members on the list, or live-group viewers. */
+  mute(group: EmuGroup, accounts: readonly string[], until: number): void;
+  /** Accounts muted at `now`, with their mute end. */
+  mutedOf(group: EmuGroup, now: number): { account: string; until: number }[];
+  /** Takes accounts off the member list (and a live group's online list). */
+  removeMembers(group: EmuGroup, accounts: readonly string[]): void;
+  ban(group: EmuGroup, accounts: readonly string[], until: number): void;
+  unban(group: EmuGroup, accounts: readonly string[]): void;
+  bannedOf(group: EmuGroup, now: number): { account: string; until: number }[];
+  /** Marks messages recalled; per sequence 0 when done, an error code otherwise. */
+  recall(group: EmuGroup, seqs: readonly number[]): Map<number, number>;
+  /** Marks a sender's latest 1,000 messages deleted; how many. */
+  deleteMessagesOf(group: EmuGroup, sender: string): number;
+  setMuteAll(group: EmuGroup, on: boolean): void;
 }
+
+/** No such message, or already recalled (the per-message code is not documented; 10004 is the emulator's). */
+const NO_SUCH_MESSAGE = 10004;
 
 export class MemoryStore implements EmuStore {
   private readonly apps = new Map<number, EmuApp>();
@@ -93,5 +110,82 @@ export class MemoryStore implements EmuStore {
   setMarks(group: EmuGroup, account: string, marks: ReadonlySet<number>): void {
     if (marks.size === 0) group.marks.delete(account);
     else group.marks.set(account, new Set(marks));
+  }
+
+  /** The member list as an editable array: generated lists are copied on their first write. */
+  private editable(group: EmuGroup): ArrayMemberSource {
+    if (group.members instanceof ArrayMemberSource) return group.members;
+    const copy = ArrayMemberSource.copyOf(group.members);
+    group.members = copy;
+    return copy;
+  }
+
+  mute(group: EmuGroup, accounts: readonly string[], until: number): void {
+    if (group.Type === "AVChatRoom") {
+      for (const a of accounts)
+        if (until > 0) group.viewerMutes.set(a, until);
+        else group.viewerMutes.delete(a);
+      return;
+    }
+    const list = this.editable(group);
+    for (const a of accounts) list.patch(a, { MuteUntil: until });
+  }
+
+  mutedOf(group: EmuGroup, now: number): { account: string; until: number }[] {
+    const out: { account: string; until: number }[] = [];
+    for (const [account, until] of group.viewerMutes) if (until > now) out.push({ account, until });
+    for (let i = 0; i < group.members.count(); i++) {
+      const m = group.members.at(i);
+      if (m.MuteUntil > now) out.push({ account: m.Member_Account, until: m.MuteUntil });
+    }
+    return out;
+  }
+
+  removeMembers(group: EmuGroup, accounts: readonly string[]): void {
+    const gone = new Set(accounts);
+    group.online = group.online.filter((m) => !gone.has(m.Member_Account));
+    if (group.Type !== "AVChatRoom") this.editable(group).remove(gone);
+  }
+
+  ban(group: EmuGroup, accounts: readonly string[], until: number): void {
+    for (const a of accounts) group.bans.set(a, until);
+    // A banned member is out of the group and cannot rejoin until the ban ends.
+    this.removeMembers(group, accounts);
+  }
+
+  unban(group: EmuGroup, accounts: readonly string[]): void {
+    for (const a of accounts) group.bans.delete(a);
+  }
+
+  bannedOf(group: EmuGroup, now: number): { account: string; until: number }[] {
+    return [...group.bans].filter(([, until]) => until > now).map(([account, until]) => ({ account, until }));
+  }
+
+  recall(group: EmuGroup, seqs: readonly number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const seq of seqs) {
+      const m = group.messages.find((x) => x.MsgSeq === seq);
+      if (m?.state !== "normal") out.set(seq, NO_SUCH_MESSAGE);
+      else if (m) {
+        m.state = "recalled";
+        out.set(seq, 0);
+      }
+    }
+    return out;
+  }
+
+  deleteMessagesOf(group: EmuGroup, sender: string): number {
+    let n = 0;
+    for (let i = group.messages.length - 1; i >= 0 && n < 1000; i--) {
+      const m = group.messages[i]!;
+      if (m.From_Account !== sender || m.state !== "normal") continue;
+      m.state = "deleted";
+      n++;
+    }
+    return n;
+  }
+
+  setMuteAll(group: EmuGroup, on: boolean): void {
+    group.MuteAllMember = on ? "On" : "Off";
   }
 }

@@ -9,6 +9,8 @@ import { type ChatCaller, countingCaller } from "../chat/api.js";
 import { ConfigurationError } from "../chat/errors.js";
 import { ChatGroups } from "../chat/groups.js";
 import type { Config } from "../config/load.js";
+import { type AuditSink, fileAuditSink } from "../core/audit.js";
+import { type ConfirmTokens, confirmTokens, deriveConfirmKey } from "../core/confirm-token.js";
 import type { Logger } from "../core/logger.js";
 import { findInstructionLikeText, instructionWarning } from "../core/suspicious.js";
 import { isWriteTool, type LogLevel, type ToolContext, type ToolDefinition } from "../tools/define.js";
@@ -42,11 +44,21 @@ function listed(tool: ToolDefinition) {
   };
 }
 
+function appSecret(config: Config): string | undefined {
+  const c = config.credentials;
+  return c?.kind === "secretKey" ? c.secretKey : c?.kind === "userSig" ? c.userSig : undefined;
+}
+
 /** Cursors signed with a key from the app's secret: every replica of one app accepts the others' cursors. */
 function cursorsFor(config: Config): CursorCodec {
-  const c = config.credentials;
-  const secret = c?.kind === "secretKey" ? c.secretKey : c?.kind === "userSig" ? c.userSig : undefined;
+  const secret = appSecret(config);
   return cursorCodec(secret ? deriveCursorKey(secret) : randomBytes(32));
+}
+
+/** Confirm tokens of dry runs, the same way: any replica of the app accepts them. */
+function confirmTokensFor(config: Config): ConfirmTokens {
+  const secret = appSecret(config);
+  return confirmTokens(secret ? deriveConfirmKey(secret) : randomBytes(32));
 }
 
 export function buildServer(deps: ServerDeps): McpServer {
@@ -56,6 +68,11 @@ export function buildServer(deps: ServerDeps): McpServer {
   );
   const runtime = { demo: deps.config.demo, writesEnabled: deps.config.enableWrites && !deps.config.readOnly };
   const cursors = cursorsFor(deps.config);
+  const confirm = confirmTokensFor(deps.config);
+  const policy = { confirmAbove: deps.config.confirmAbove };
+  const auditFile: AuditSink | undefined = deps.config.auditLog
+    ? fileAuditSink(deps.config.auditLog, (m) => deps.logger.log("error", m))
+    : undefined;
   for (const tool of deps.tools) {
     server.registerTool(
       tool.name,
@@ -71,6 +88,16 @@ export function buildServer(deps: ServerDeps): McpServer {
           chat: new ChatGroups(countingCaller(deps.chat, calls)),
           runtime,
           cursors,
+          confirm,
+          policy,
+          audit: async (record) => {
+            const full = redactDeep(
+              { time: new Date().toISOString(), ...record, client: server.server.getClientVersion()?.name },
+              deps.logger.redact,
+            );
+            if (auditFile) await auditFile.write(full);
+            else await ctx.log("notice", "audit", full);
+          },
           signal: extra.signal,
           progress: async (u) => {
             if (progressToken === undefined) return;

@@ -3,8 +3,10 @@
 import type { z } from "zod";
 import type { CursorCodec } from "../aggregate/resume-cursor.js";
 import type { ChatGroups } from "../chat/groups.js";
+import type { AuditRecord } from "../core/audit.js";
+import type { ConfirmTokens } from "../core/confirm-token.js";
 
-export type Toolset = "raw" | "aggregate" | "meta";
+export type Toolset = "raw" | "aggregate" | "moderation" | "meta";
 
 export interface ToolAnnotations {
   title: string;
@@ -34,6 +36,12 @@ export interface ToolContext {
   runtime: ToolRuntime;
   /** Signs and verifies resume cursors (key derived from the app's secret). */
   cursors: CursorCodec;
+  /** Issues and checks dry runs' confirm tokens (key derived from the app's secret). */
+  confirm: ConfirmTokens;
+  /** Writes above these counts need a confirm token. */
+  policy: { confirmAbove: { accounts: number; messages: number } };
+  /** Records a write or dry run in the audit trail (file, or MCP log at notice level). */
+  audit(record: Omit<AuditRecord, "time" | "client">): Promise<void>;
   /** Aborted when the MCP client cancels the call (or the transport closes). */
   signal: AbortSignal;
   /** Sends notifications/progress when the caller asked for it; a no-op otherwise. */

@@ -6,14 +6,14 @@ import { buildRequest } from "../../src/chat/request.js";
 describe("lossless JSON for uint64 cursors", () => {
   it("reads integers beyond 2^53 as their exact digits and leaves everything else to JSON.parse", () => {
     const text =
-      '{"Next":9223372036854878209,"TotalCount":58,"Small":9007199254740991,"Neg":-9223372036854775808,"F":1.5e300,"D":12345678901234567.5}';
+      '{"Next":9223372036854878209,"TotalCount":58,"Small":9007199254740991,"Neg":-9223372036854775808,"F":1.5e300,"D":123456789012345678.5}';
     expect(parseJsonBigIntegersAsStrings(text)).toEqual({
       Next: "9223372036854878209",
       TotalCount: 58,
       Small: 9007199254740991,
       Neg: "-9223372036854775808",
       F: 1.5e300,
-      D: 12345678901234567.5,
+      D: Number("123456789012345678.5"),
     });
   });
 

@@ -23,6 +23,13 @@ describe("tool selection", () => {
       "get_member_roles",
       "explain_chat_error",
     ]);
+    expect(names(["--toolsets", "moderation"])).toEqual([
+      "explain_chat_error",
+      "get_group_messages",
+      "get_muted_members",
+      "get_banned_members",
+    ]);
+    expect(names(["--toolsets", "moderation", "--enable-writes"])).toHaveLength(12);
     const agg = names(["--toolsets", "aggregate"]);
     expect(agg).toEqual([
       "explain_chat_error",

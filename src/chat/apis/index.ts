@@ -1,14 +1,24 @@
 // Every Chat REST API this server calls. Adding one: its descriptor file, one line here, its emulator
 // handler, and its tool.
+
+import { banGroupMember, unbanGroupMember } from "./ban-group-member.js";
 import type { ApiInfo } from "./define.js";
+import { deleteGroupMember } from "./delete-group-member.js";
+import { deleteGroupMsgBySender } from "./delete-group-msg-by-sender.js";
+import { forbidSendMsg } from "./forbid-send-msg.js";
 import { getAppidGroupList } from "./get-appid-group-list.js";
+import { getGroupBanMember } from "./get-group-ban-member.js";
 import { getGroupInfo } from "./get-group-info.js";
 import { getGroupMemberInfo } from "./get-group-member-info.js";
+import { getGroupMutedAccount } from "./get-group-muted-account.js";
 import { getGroupOnlineMemberNum } from "./get-group-online-member-num.js";
 import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
+import { groupMsgGetSimple } from "./group-msg-get-simple.js";
+import { groupMsgRecall } from "./group-msg-recall.js";
+import { modifyGroupBaseInfo } from "./modify-group-base-info.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 
 export const CHAT_APIS = {
@@ -21,6 +31,16 @@ export const CHAT_APIS = {
   getAppidGroupList,
   getJoinedGroupList,
   getRoleInGroup,
+  groupMsgGetSimple,
+  getGroupMutedAccount,
+  getGroupBanMember,
+  forbidSendMsg,
+  deleteGroupMember,
+  banGroupMember,
+  unbanGroupMember,
+  groupMsgRecall,
+  deleteGroupMsgBySender,
+  modifyGroupBaseInfo,
 } as const;
 
 type Apis = typeof CHAT_APIS;

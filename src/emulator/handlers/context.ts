@@ -18,6 +18,12 @@ export interface EmulatorSettings {
   customFieldsByDefault: boolean;
   /** Doc variant: the mute end's field name in member profiles and filters (docs/drift.md). */
   muteField: "MuteUntil" | "ShutUpUntil";
+  /** Doc variant: ban in live groups only (older pages) or in every type (trtc.io, 2025). */
+  banTypes: "live-only" | "all-types";
+  /** Doc variant: get_group_muted_account's list name (current page) or the SDKs' older one. */
+  mutedListField: "MutedAccountList" | "ShuttedUinList";
+  /** Doc variant: forbid_send_msg's duration field. */
+  muteTimeField: "MuteTime" | "ShutUpTime";
   /** Doc variant: the most IDs one get_appid_group_list page holds, whatever Limit says. */
   groupListPageCap: number;
   /** 10018 for get_group_member_info pages asking more than this (fault injection). */
@@ -100,4 +106,13 @@ export class SizeBudget {
         "the response exceeds the maximum size (1 MB); pull the data by page with a smaller Limit",
       );
   }
+}
+
+/** A required list of 1..max account strings. */
+export function requireAccounts(body: Record<string, unknown>, field: string, max: number): string[] {
+  const v = body[field];
+  if (!Array.isArray(v) || v.length === 0 || !v.every((a) => typeof a === "string" && a !== ""))
+    throw new EmuFailure(CODES.invalidParam, `${field} must be a non-empty array of accounts`);
+  if (v.length > max) throw new EmuFailure(CODES.invalidParam, `${field} has more than ${max} accounts`);
+  return v as string[];
 }

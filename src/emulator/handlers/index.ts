@@ -10,7 +10,10 @@ import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
+import { deleteGroupMsgBySender, groupMsgGetSimple, groupMsgRecall } from "./messages.js";
 import { modifyUserInfo } from "./modify-user-info.js";
+import { forbidSendMsg, getGroupMutedAccount, modifyGroupBaseInfo } from "./mutes.js";
+import { banGroupMember, deleteGroupMember, getGroupBanMember, unbanGroupMember } from "./removals.js";
 
 export interface Route {
   /** The name fault rules and statistics use. */
@@ -92,7 +95,32 @@ export const ROUTES: readonly Route[] = [
     types: ["Private", "Public", "ChatRoom", "Community"],
     handler: getRoleInGroup,
   },
+  ...groupRoutes({
+    group_msg_get_simple: [["Private", "Public", "ChatRoom", "Community"], groupMsgGetSimple],
+    group_msg_recall: [ALL_TYPES, groupMsgRecall],
+    delete_group_msg_by_sender: [ALL_TYPES, deleteGroupMsgBySender],
+    forbid_send_msg: [["Public", "ChatRoom", "AVChatRoom", "Community"], forbidSendMsg],
+    get_group_muted_account: [ALL_TYPES, getGroupMutedAccount],
+    modify_group_base_info: [ALL_TYPES, modifyGroupBaseInfo],
+    // Live groups answer delete_group_member with 10004 (its page), checked in the handler.
+    delete_group_member: [ALL_TYPES, deleteGroupMember],
+    // Which types can ban is a doc variant (settings.banTypes), checked in the handlers.
+    ban_group_member: [ALL_TYPES, banGroupMember],
+    unban_group_member: [ALL_TYPES, unbanGroupMember],
+    get_group_ban_member: [ALL_TYPES, getGroupBanMember],
+  }),
 ];
+
+/** Routes under group_open_http_svc whose command is their name. */
+function groupRoutes(table: Record<string, [readonly EmuGroupType[], Handler]>): Route[] {
+  return Object.entries(table).map(([name, [types, handler]]) => ({
+    name,
+    service: "group_open_http_svc",
+    command: name,
+    types,
+    handler,
+  }));
+}
 
 export function routeAt(service: string, command: string): Route | undefined {
   return ROUTES.find((r) => r.service === service && r.command === command);

@@ -1,0 +1,47 @@
+// Muting: forbid_send_msg (https://cloud.tencent.com/document/product/269/1627), get_group_muted_account
+// (https://cloud.tencent.com/document/api/269/2925), and mute-all through modify_group_base_info.
+import { CODES, EmuFailure, ok } from "../envelope.js";
+import { RULES } from "../rules.js";
+import { type Handler, requireAccounts, requireGroup } from "./context.js";
+
+export const forbidSendMsg: Handler = (ctx) => {
+  const g = requireGroup(ctx);
+  const accounts = requireAccounts(ctx.body, "Members_Account", RULES.muteMaxAccounts);
+  // Doc variant: the duration's name (MuteTime on current pages, ShutUpTime on older ones).
+  const field = ctx.settings.muteTimeField;
+  const seconds = ctx.body[field];
+  if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 0 || seconds > RULES.muteForever)
+    throw new EmuFailure(
+      CODES.invalidParam,
+      `${field} is required: seconds, 0 to unmute, ${RULES.muteForever} for ever`,
+    );
+  const until = seconds === 0 ? 0 : seconds === RULES.muteForever ? RULES.muteForever : ctx.now + seconds;
+  // Members only, except in live groups, whose viewers are on no list; a mute survives leaving and rejoining.
+  const targets = g.Type === "AVChatRoom" ? accounts : accounts.filter((a) => ctx.store.membership(g, a));
+  ctx.store.mute(g, targets, until);
+  return ok({});
+};
+
+export const getGroupMutedAccount: Handler = (ctx) => {
+  const g = requireGroup(ctx);
+  const muted = ctx.store.mutedOf(g, ctx.now);
+  // Doc variant: the list and field names (MutedAccountList/MutedUntil now; ShuttedUinList/ShuttedUntil in SDKs).
+  return ctx.settings.mutedListField === "MutedAccountList"
+    ? ok({
+        GroupId: g.GroupId,
+        MutedAccountList: muted.map((m) => ({ Member_Account: m.account, MutedUntil: m.until })),
+      })
+    : ok({
+        GroupId: g.GroupId,
+        ShuttedUinList: muted.map((m) => ({ Member_Account: m.account, ShuttedUntil: m.until })),
+      });
+};
+
+export const modifyGroupBaseInfo: Handler = (ctx) => {
+  const g = requireGroup(ctx);
+  const muteAll = ctx.body.MuteAllMember;
+  if (muteAll !== undefined && muteAll !== "On" && muteAll !== "Off")
+    throw new EmuFailure(CODES.invalidParam, 'MuteAllMember must be "On" or "Off"');
+  if (muteAll !== undefined) ctx.store.setMuteAll(g, muteAll === "On");
+  return ok({});
+};
