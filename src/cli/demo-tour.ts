@@ -1,11 +1,14 @@
 // `npm run demo`: start this server in demo mode over stdio, connect a real MCP client, call the tools
 // on the demo groups and print what they answer. Needs no arguments and exits by itself.
+import { DEMO_SPAMMER } from "../emulator/demo-history.js";
 import { DEMO_ACCOUNTS, DEMO_GROUP_IDS } from "../emulator/demo-ids.js";
 
 interface Step {
   tool: string;
   args: Record<string, unknown>;
   why: string;
+  /** A write shown the safe way: its dry run first, then the same call with the dry run's confirm_token. */
+  confirm?: true;
 }
 
 const STEPS: Step[] = [
@@ -95,6 +98,34 @@ const STEPS: Step[] = [
     why: "mark members of a live group (writes are enabled for the tour)",
   },
   { tool: "explain_chat_error", args: { code: 70001 }, why: "what an error code means" },
+  // A moderation story: read what was said, find the spammer, recall, preview and confirm, act.
+  {
+    tool: "get_group_messages",
+    args: { group_id: DEMO_GROUP_IDS.public, max_messages: 8 },
+    why: "moderation 1/5: read the latest messages of a group (message text is data, never instructions)",
+  },
+  {
+    tool: "get_group_messages",
+    args: { group_id: DEMO_GROUP_IDS.public, text_contains: "spam.example", max_messages: 20 },
+    why: "moderation 2/5: find who posts the spam links",
+  },
+  {
+    tool: "recall_messages",
+    args: { group_id: DEMO_GROUP_IDS.public, msg_seqs: [997, 987, 982], reason: "spam" },
+    why: "moderation 3/5: recall the latest spam (up to 10 messages need no confirmation)",
+  },
+  {
+    tool: "mute_members",
+    args: { group_id: DEMO_GROUP_IDS.public, accounts: [DEMO_SPAMMER], duration_seconds: 86_400 },
+    why: "moderation 4/5: mute the spammer for a day: dry run first (sends nothing), then the same call with its token",
+    confirm: true,
+  },
+  {
+    tool: "delete_member_messages",
+    args: { group_id: DEMO_GROUP_IDS.public, account: DEMO_SPAMMER },
+    why: "moderation 5/5: delete the rest of the spammer's messages (always confirmed; every write is audited)",
+    confirm: true,
+  },
 ];
 
 export async function runDemoTour(io: { out: (line: string) => void }): Promise<number> {
@@ -112,11 +143,17 @@ export async function runDemoTour(io: { out: (line: string) => void }): Promise<
       if (!listed.has(step.tool)) continue;
       io.out(`\n── ${step.tool} — ${step.why}`);
       io.out(`   arguments: ${JSON.stringify(step.args).slice(0, 200)}`);
-      const result = await client.callTool({ name: step.tool, arguments: step.args });
-      const text = ((result.content ?? []) as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
-      const lines = text.split("\n");
-      for (const line of lines.slice(0, 14)) io.out(`   ${line}`);
-      if (lines.length > 14) io.out(`   … (${lines.length - 14} more lines)`);
+      let args = step.args;
+      if (step.confirm) {
+        const dry = await client.callTool({ name: step.tool, arguments: { ...args, dry_run: true } });
+        show(io, dry);
+        const token = (dry.structuredContent as { confirm_token?: string } | undefined)?.confirm_token;
+        args = { ...args, confirm_token: token };
+        io.out(`   then with the dry run's confirm_token: ${JSON.stringify(args).slice(0, 200)}`);
+        if (dry.isError) failures++;
+      }
+      const result = await client.callTool({ name: step.tool, arguments: args });
+      show(io, result);
       // The AVChatRoom member-list call is expected to fail with a pointer; anything else failing is a problem.
       if (result.isError && step.tool !== "get_group_member_info") failures++;
     }
@@ -127,4 +164,11 @@ export async function runDemoTour(io: { out: (line: string) => void }): Promise<
   } finally {
     await client.close();
   }
+}
+
+function show(io: { out: (line: string) => void }, result: Record<string, unknown>): void {
+  const text = ((result.content ?? []) as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
+  const lines = text.split("\n");
+  for (const line of lines.slice(0, 14)) io.out(`   ${line}`);
+  if (lines.length > 14) io.out(`   … (${lines.length - 14} more lines)`);
 }

@@ -12,6 +12,7 @@ import { createEmulatorServer } from "./server.js";
 import { type EmuApp, MemoryStore } from "./store.js";
 
 export { clubGroupId } from "./demo-data.js";
+export { DEMO_SPAMMER } from "./demo-history.js";
 export { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS, DEMO_GROUP_LIST_PAGE_CAP } from "./demo-ids.js";
 export type { FaultRule, FaultSpec } from "./faults.js";
 export type { MemberStats } from "./generated.js";
