@@ -1,5 +1,6 @@
 // `npm run demo`: start this server in demo mode over stdio, connect a real MCP client, call the tools
 // on the demo groups and print what they answer. Needs no arguments and exits by itself.
+import { DAY_SECONDS } from "../core/time.js";
 import { DEMO_SPAMMER } from "../emulator/demo-history.js";
 import { DEMO_ACCOUNTS, DEMO_GROUP_IDS } from "../emulator/demo-ids.js";
 
@@ -57,7 +58,10 @@ const STEPS: Step[] = [
   },
   {
     tool: "list_groups",
-    args: { inactive_since: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10), min_members: 10 },
+    args: {
+      inactive_since: new Date(Date.now() - 90 * DAY_SECONDS * 1000).toISOString().slice(0, 10),
+      min_members: 10,
+    },
     why: "find the app's groups quiet for 90 days with 10+ members (pages the ID list at 1 call/s)",
   },
   {

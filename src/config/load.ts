@@ -5,6 +5,7 @@ import { inspect, parseArgs } from "node:util";
 import { z } from "zod";
 import { API_NAMES, type ApiName } from "../chat/apis/index.js";
 import { ConfigurationError } from "../chat/errors.js";
+import { USER_ID_RULE } from "../chat/ids.js";
 import { REGION_DOMAINS, REGIONS, type Region } from "../chat/regions.js";
 import { type ConfigOption, optionByFlag, type ParseArgsOptionsConfig, parseArgsOptions } from "./options.js";
 
@@ -196,9 +197,7 @@ export function loadConfig(input: {
       : undefined;
 
   const identifier = (str("identifier") ?? "administrator").trim();
-  // UserID: at most 32 bytes of printable ASCII (https://trtc.io/document/34385).
-  if (!/^[\x20-\x7e]{1,32}$/.test(identifier))
-    fail(opt("identifier"), `"${identifier}" is not 1-32 printable ASCII characters`);
+  if (!USER_ID_RULE.pattern.test(identifier)) fail(opt("identifier"), `"${identifier}" is not ${USER_ID_RULE.text}`);
 
   const regionRaw = str("region");
   const region = regionRaw === undefined ? undefined : oneOf<Region>(opt("region"), regionRaw, REGIONS, "china");

@@ -4,11 +4,9 @@
 
 import { DEMO_SPAMMER, historyFor } from "./demo-history.js";
 import { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS } from "./demo-ids.js";
-import { GeneratedMemberSource, hash32 } from "./generated.js";
+import { DAY, GeneratedMemberSource, hash32 } from "./generated.js";
 import type { GroupType, KeyValue, MemberRole } from "./model.js";
 import { ArrayMemberSource, type EmuGroup, type EmuMember, type MemberSource, type OnlineMember } from "./model.js";
-
-const DAY = 86_400;
 
 const FIRST = [
   "alice",

@@ -2,7 +2,8 @@
 // Community is servable without a million objects in memory. Deterministic for a seed and clock.
 import type { EmuMember, MemberRole, MemberSource } from "./model.js";
 
-const DAY = 86_400;
+/** Seconds in a day (the emulator's one copy; the client has core/time.ts DAY_SECONDS). */
+export const DAY = 86_400;
 
 /** A fast integer hash (xorshift-multiply), deterministic per (seed, index, salt). */
 export function hash32(seed: number, index: number, salt: number): number {

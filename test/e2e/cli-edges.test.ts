@@ -3,7 +3,7 @@
 // off the command line, HTTP accepts the bound loopback address and any case of "Bearer".
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverArgs } from "../../src/cli/call.js";
 import { DEMO_GROUP_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { BIN, cleanEnv, emulatorEnv, startHttp } from "../helpers/spawn-bin.js";
@@ -164,17 +164,17 @@ describe("cancellation over stateless HTTP", () => {
           params: { name: "summarize_group_members", arguments: { group_id: DEMO_GROUP_IDS.community1m } },
         }),
       }).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 800));
+      // Abort once the scan is under way (an event: the emulator has seen its pages), not after a fixed time.
+      await vi.waitFor(() => expect(emu.control.totalCalls()).toBeGreaterThan(5), { timeout: 10_000, interval: 20 });
       const atAbort = emu.control.totalCalls();
-      expect(atAbort).toBeGreaterThan(5);
       abort.abort();
       await call;
-      await new Promise((r) => setTimeout(r, 300));
+      // The server logs the call's REST count when its handler has returned: from then on it sends nothing.
+      await vi.waitFor(() => expect(s.stderr()).toMatch(/summarize_group_members: REST calls/), { timeout: 10_000 });
       const settled = emu.control.totalCalls();
-      await new Promise((r) => setTimeout(r, 700));
-      // At most the requests already in flight finish; nothing new starts.
-      expect(emu.control.totalCalls()).toBe(settled);
       expect(settled - atAbort).toBeLessThan(20);
+      const counted = Number(/"get_group_member_info":(\d+)/.exec(s.stderr())?.[1]);
+      expect(counted).toBeLessThanOrEqual(settled);
     } finally {
       s.proc.kill();
       await emu.stop();

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GROUP_TYPES } from "../../src/chat/group-types.js";
 import { ALL_TOOLS } from "../../src/tools/index.js";
@@ -39,5 +39,17 @@ describe("tool registry", () => {
 
   it("rejects unknown arguments (strict input objects)", () => {
     for (const t of ALL_TOOLS) expect(t.inputSchema.safeParse({ __unknown__: 1 }).success, t.name).toBe(false);
+  });
+
+  it("every tool is called through a real MCP client in a test under test/tools", () => {
+    const dir = "test/tools";
+    const sources = readdirSync(dir)
+      .filter((f) => f.endsWith(".test.ts"))
+      .map((f) => readFileSync(`${dir}/${f}`, "utf8"))
+      .join("\n");
+    for (const t of ALL_TOOLS)
+      expect(new RegExp(`callTool\\([^)]*?"${t.name}"`, "s").test(sources), `${t.name} has no callTool test`).toBe(
+        true,
+      );
   });
 });

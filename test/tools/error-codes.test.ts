@@ -1,5 +1,5 @@
 // Every documented error code the APIs can return becomes an actionable tool error.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeChatError } from "../../src/chat/error-codes.js";
 import { DEMO_GROUP_IDS } from "../../src/emulator/index.js";
 import { callTool, type Harness, startHarness, textOf } from "../helpers/harness.js";
@@ -42,7 +42,8 @@ describe("concurrency", () => {
     const slow = callTool(h.client, "get_online_members", { group_id: DEMO_GROUP_IDS.avChatRoomSmall }).then(() =>
       order.push("slow"),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // The fast call starts once the slow one has reached the emulator (an event, not a fixed wait).
+    await vi.waitFor(() => expect(h.emulator.control.stats().faults.byKind.slow ?? 0).toBeGreaterThan(0));
     const fast = callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.public] }).then(() =>
       order.push("fast"),
     );

@@ -8,13 +8,17 @@ const SIG_CODES = [70001, 70003, 70009, 70013, 70014, 70016, 70020, 70050, 70051
 
 describe("error table", () => {
   it.each([...SEED_CODES, ...PUBLIC_CODES, ...SIG_CODES])(
-    "code %i has a meaning, a category and a next step",
+    "code %i has a meaning, a category and a next step an agent can act on",
     (code) => {
       const e = ERROR_CODES[code];
       expect(e).toBeDefined();
       expect(ERROR_CATEGORIES).toContain(e!.category);
-      expect(e!.meaning.length).toBeGreaterThan(10);
-      expect(e!.nextStep.length).toBeGreaterThan(10);
+      // Whole sentences, and the next step is not the meaning said again.
+      expect(e!.meaning).toMatch(/^[A-Z(].*[.)]$/);
+      expect(e!.nextStep).toMatch(/^[A-Z(].*[.)]$/);
+      expect(e!.nextStep).not.toBe(e!.meaning);
+      // What the operator must fix is named: the variable, the flag or the console.
+      if (e!.category === "auth" || e!.category === "config") expect(e!.nextStep).toMatch(/TENCENT_CHAT_|--|console/);
     },
   );
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ChatInputError } from "../errors.js";
 import type { GroupType } from "../group-types.js";
+import { GROUP_ID_RULE, USER_ID_RULE } from "../ids.js";
 
 /** Meaning and next step for the "wrong group type" answer (10007, or 10004 for some APIs). */
 export interface UnsupportedHint {
@@ -68,15 +69,11 @@ function allowedOf(issue: z.core.$ZodIssue | undefined): string | undefined {
 
 // ---- rules shared by the request schemas (one rule each) ----
 
-/** Custom group IDs are printable ASCII under 48 bytes; Community adds "@TGS#_" (https://www.tencentcloud.com/document/product/1047/33529). */
-export const GroupId = z.string().regex(/^[\x20-\x7e]{1,64}$/, {
-  error: "is not a valid group ID (1-64 printable ASCII characters, e.g. @TGS#1NVTZEAE4)",
+export const GroupId = z.string().regex(GROUP_ID_RULE.pattern, {
+  error: `is not a valid group ID (${GROUP_ID_RULE.text}, e.g. @TGS#1NVTZEAE4)`,
 });
 
-/** UserIDs are at most 32 bytes of printable ASCII (https://www.tencentcloud.com/document/product/1047/33517). */
-export const UserId = z
-  .string()
-  .regex(/^[\x20-\x7e]{1,32}$/, { error: "is not a valid UserID (1-32 printable ASCII characters)" });
+export const UserId = z.string().regex(USER_ID_RULE.pattern, { error: `is not a valid UserID (${USER_ID_RULE.text})` });
 
 /** A list of accounts, 1 to `max` per request. */
 export function userIds(max: number) {

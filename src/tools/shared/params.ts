@@ -1,13 +1,14 @@
 // Shared input parameters whose descriptions teach the agent where values come from.
 import { z } from "zod";
 import { MEMBER_ROLES } from "../../chat/groups.js";
+import { GROUP_ID_RULE, USER_ID_RULE } from "../../chat/ids.js";
 
 export const GroupIdParam = z
   .string()
   .trim()
   .min(1)
-  .max(64)
-  .regex(/^[\x20-\x7e]+$/, "group IDs are printable ASCII")
+  .max(GROUP_ID_RULE.max)
+  .regex(GROUP_ID_RULE.pattern, `group IDs are ${GROUP_ID_RULE.text}`)
   .describe("e.g. @TGS#1NVTZEAE4; Community IDs start with @TGS#_.");
 
 export const RoleParam = z.enum(MEMBER_ROLES as unknown as ["Owner", "Admin", "Member"]);
@@ -26,8 +27,8 @@ export const CustomKeysParam = z
 export const AccountParam = z
   .string()
   .min(1)
-  .max(32)
-  .regex(/^[\x20-\x7e]+$/, "UserIDs are printable ASCII");
+  .max(USER_ID_RULE.max)
+  .regex(USER_ID_RULE.pattern, `UserIDs are ${USER_ID_RULE.text}`);
 
 export const MarkParam = z
   .number()

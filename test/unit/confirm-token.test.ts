@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { canonicalArgs, confirmTokens, deriveConfirmKey } from "../../src/core/confirm-token.js";
+
+describe("confirm tokens", () => {
+  const tokens = confirmTokens(deriveConfirmKey("secret"));
+  const args = { group_id: "@TGS#1", accounts: ["b", "a"], duration_seconds: 60, dry_run: true };
+
+  it("confirm exactly the arguments of their dry run, in any order of a list, for ten minutes", () => {
+    const t = tokens.issue("mute_members", args, 1000);
+    expect(
+      tokens.check("mute_members", { ...args, dry_run: false, accounts: ["a", "b"], confirm_token: t }, t, 1000),
+    ).toBe("ok");
+    expect(tokens.check("mute_members", { ...args, duration_seconds: 61 }, t, 1000)).toBe("mismatch");
+    expect(tokens.check("mute_members", { ...args, accounts: ["a", "b", "c"] }, t, 1000)).toBe("mismatch");
+    expect(tokens.check("ban_members", args, t, 1000)).toBe("mismatch");
+    expect(tokens.check("mute_members", args, t, 1600)).toBe("ok");
+    expect(tokens.check("mute_members", args, t, 1601)).toBe("expired");
+  });
+
+  it("refuse edited tokens, another app's and garbage", () => {
+    const t = tokens.issue("mute_members", args, 1000);
+    const other = confirmTokens(deriveConfirmKey("another secret"));
+    expect(other.check("mute_members", args, t, 1000)).toBe("mismatch");
+    const [exp, tag] = t.split(".");
+    expect(tokens.check("mute_members", args, `${(Number.parseInt(exp!, 36) + 999).toString(36)}.${tag}`, 1000)).toBe(
+      "mismatch",
+    );
+    for (const bad of ["", ".", "x.y", t.slice(0, -1)])
+      expect(tokens.check("mute_members", args, bad, 1000)).toBe("mismatch");
+  });
+
+  it("the canonical form ignores the token fields and undefined values", () => {
+    expect(canonicalArgs({ b: 1, a: [2, 1], dry_run: true, confirm_token: "x", c: undefined })).toBe(
+      '{"a":[1,2],"b":1}',
+    );
+  });
+});
