@@ -168,6 +168,7 @@ describe("scanMembers", () => {
     });
     expect(r).toMatchObject({ complete: false, reason: "upstream_error", visited: 100 });
     expect(r.failure?.code).toBe(10002);
+    expect(seen).toBe(100);
     expect(r.resume).toEqual({ pos: { kind: "next", next: "100" }, skip: 0 });
     const dead = new ChatGroups(
       membersCaller(10, { fail: () => new ChatApiError("get_group_member_info", 10002, "busy", "") }),
