@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { budgetCallOptions, budgetSignal, makeBudget } from "../aggregate/budget.js";
-import { bindingOf } from "../aggregate/resume-cursor.js";
-import { routeMemberList } from "../aggregate/route.js";
-import { scanMembers } from "../aggregate/scan.js";
-import { GROUP_TYPES } from "../chat/group-types.js";
+import { resumableMemberScan } from "../aggregate/resumable-scan.js";
+import { GROUP_TYPES, type GroupType } from "../chat/group-types.js";
 import type { MemberProfile } from "../chat/response-schemas.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
@@ -71,22 +68,12 @@ export default defineTool({
     const inactiveSince = secondsOf(args.inactive_since);
     const joinedAfter = secondsOf(args.joined_after);
     const joinedBefore = secondsOf(args.joined_before);
-    const criteria = { ...args, max_results: undefined, max_seconds: undefined, resume_cursor: undefined };
+    // The filters a cursor is bound to (the budget is not: max_results may change between calls).
+    const { group_id: _g, max_results: _m, max_seconds: _s, resume_cursor: _r, ...filters } = args;
     // The arguments a continuation repeats (the binding ignores the budget, so max_results may change).
     const sameArgs = Object.fromEntries(
       Object.entries({ ...args, resume_cursor: undefined }).filter(([, v]) => v !== undefined),
     );
-    const bind = bindingOf(criteria);
-    const resumed = args.resume_cursor ? ctx.cursors.decode(args.resume_cursor, NAME, bind, StateSchema) : undefined;
-    const budget = makeBudget(args.max_seconds, Number.MAX_SAFE_INTEGER, ctx.signal);
-    const route = await routeMemberList(
-      ctx.chat,
-      args.group_id,
-      resumed?.state.type,
-      budgetCallOptions(budget, budgetSignal(budget)),
-    );
-    const type = route.type;
-    const state = resumed?.state ?? { now: nowSeconds(), scanned: 0, found: 0, type };
     const accounts = args.accounts ? new Set(args.accounts) : undefined;
     const needle = args.text?.toLowerCase();
     const matches = (m: MemberProfile): boolean => {
@@ -97,7 +84,7 @@ export default defineTool({
         !(m.NameCard ?? "").toLowerCase().includes(needle)
       )
         return false;
-      if (args.muted !== undefined && (m.MuteUntil ?? 0) > state.now !== args.muted) return false;
+      if (args.muted !== undefined && (m.MuteUntil ?? 0) > now !== args.muted) return false;
       const last = m.LastSendMsgTime ?? 0;
       if (args.never_spoke !== undefined && (last === 0) !== args.never_spoke) return false;
       if (inactiveSince !== undefined && last >= inactiveSince) return false;
@@ -106,42 +93,41 @@ export default defineTool({
       return true;
     };
     const found: MemberProfile[] = [];
-    let counted = 0;
-    const result = await scanMembers(ctx.chat, {
+    let now = nowSeconds();
+    const { state, type, result, resumeCursor } = await resumableMemberScan(ctx, {
+      tool: NAME,
       groupId: args.group_id,
-      start: resumed?.pos ?? route.start,
-      skip: resumed?.skip ?? 0,
-      resumed: resumed !== undefined,
+      filters,
+      stateSchema: StateSchema,
+      resumeCursor: args.resume_cursor,
+      maxSeconds: args.max_seconds,
+      fresh: (t) => ({ now, scanned: 0, found: 0, type: t as GroupType }),
       roles: args.roles,
-      budget,
       // Fewer pages in flight: a search that stops early should not have fetched far ahead.
       concurrency: 4,
-      visit: (m) => {
-        state.scanned++;
+      fold: (st, m) => {
+        now = st.now; // a resumed search judges "muted" at the time it started
+        st.scanned++;
         if (matches(m)) {
-          if (args.count_only) counted++;
-          else found.push(m);
+          st.found++; // in the state itself: the cursor signed at the end carries it
+          if (!args.count_only) found.push(m);
         }
         if (args.count_only) return true;
         // Every account asked for is found: nothing left to look for.
         if (accounts && found.length === accounts.size) return false;
         return found.length < args.max_results;
       },
-      onPage: async ({ pages, memberNum }) => {
+      onPage: async (st, { pages, memberNum }) => {
         await ctx.progress({
-          progress: state.scanned,
+          progress: st.scanned,
           total: memberNum,
           message: `${pages} pages, ${found.length} matches`,
         });
       },
     });
-    state.found += args.count_only ? counted : found.length;
     const allAccountsFound = accounts !== undefined && found.length === accounts.size;
     const complete = result.complete || allAccountsFound;
-    const resumeCursor =
-      !complete && result.resume
-        ? ctx.cursors.encode({ tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
-        : undefined;
+    const cursor = complete ? undefined : resumeCursor;
     const members = found.map((m) => pickFields(memberToOutput(m, state.now), args.fields));
     const data = {
       group_id: args.group_id,
@@ -152,13 +138,13 @@ export default defineTool({
       scanned: state.scanned,
       member_num: result.memberNum ?? null,
       complete,
-      ...(resumeCursor ? { resume_cursor: resumeCursor } : {}),
+      ...(cursor ? { resume_cursor: cursor } : {}),
       stopped_because: allAccountsFound ? ("done" as const) : result.reason,
       ...(result.failure ? { upstream_error: result.failure } : {}),
     };
     const tail = complete
       ? `Searched the whole group${allAccountsFound ? " (every requested account found)" : ""}.`
-      : `Stopped after ${state.scanned} members (${result.reason === "early_exit" ? `max_results=${args.max_results} reached` : result.reason}).\n${continueText(NAME, sameArgs, resumeCursor, result.failure)}`;
+      : `Stopped after ${state.scanned} members (${result.reason === "early_exit" ? `max_results=${args.max_results} reached` : result.reason}).\n${continueText(NAME, sameArgs, cursor, result.failure)}`;
     return {
       data,
       text: args.count_only

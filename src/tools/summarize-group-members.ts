@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { budgetCallOptions, budgetSignal, makeBudget } from "../aggregate/budget.js";
 import {
   ADMINS_SHOWN,
   addMember,
@@ -7,10 +6,8 @@ import {
   SummaryStateSchema,
   windowsOut,
 } from "../aggregate/member-summary.js";
-import { bindingOf } from "../aggregate/resume-cursor.js";
-import { routeMemberList } from "../aggregate/route.js";
-import { scanMembers } from "../aggregate/scan.js";
-import { GROUP_TYPES } from "../chat/group-types.js";
+import { resumableMemberScan } from "../aggregate/resumable-scan.js";
+import { GROUP_TYPES, type GroupType } from "../chat/group-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import {
@@ -68,43 +65,29 @@ export default defineTool({
   annotations: readOnlyAnnotations("Summarize all members of a group"),
   async handler(args, ctx) {
     const roles = args.roles ? [...new Set(args.roles)].sort() : undefined;
-    const bind = bindingOf([args.group_id, roles ?? null]);
-    const resumed = args.resume_cursor
-      ? ctx.cursors.decode(args.resume_cursor, NAME, bind, SummaryStateSchema.extend({ type: z.enum(GROUP_TYPES) }))
-      : undefined;
-    const budget = makeBudget(
-      args.max_seconds,
-      Math.max(1, args.max_members - (resumed?.state.scanned ?? 0)),
-      ctx.signal,
-    );
-    const route = await routeMemberList(
-      ctx.chat,
-      args.group_id,
-      resumed?.state.type,
-      budgetCallOptions(budget, budgetSignal(budget)),
-    );
-    const type = route.type;
-    const state = resumed?.state ?? { ...newSummaryState(nowSeconds()), type };
-    const result = await scanMembers(ctx.chat, {
+    const { state, type, result, resumeCursor } = await resumableMemberScan(ctx, {
+      tool: NAME,
       groupId: args.group_id,
-      start: resumed?.pos ?? route.start,
-      skip: resumed?.skip ?? 0,
-      resumed: resumed !== undefined,
+      filters: roles ?? null,
+      stateSchema: SummaryStateSchema.extend({ type: z.enum(GROUP_TYPES) }),
+      resumeCursor: args.resume_cursor,
+      maxSeconds: args.max_seconds,
+      maxItems: (carried) => Math.max(1, args.max_members - (carried?.scanned ?? 0)),
+      fresh: (t) => ({ ...newSummaryState(nowSeconds()), type: t as GroupType }),
       fields: ["role", "join_time", "last_send_msg_time", "muted_until"],
       roles,
-      budget,
       // Role-filtered scans also run to MemberNum (paginate.ts, roleFiltered), so all pages can start at once.
-      memberNumHint: route.memberNum,
-      visit: (m) => {
-        addMember(state, m);
+      planFromMemberNum: true,
+      fold: (st, m) => {
+        addMember(st, m);
         return true;
       },
-      onPage: async ({ pages, memberNum }) => {
-        state.pages++;
+      onPage: async (st, { pages, memberNum }) => {
+        st.pages++;
         await ctx.progress({
-          progress: state.scanned,
+          progress: st.scanned,
           ...(roles ? {} : { total: memberNum }),
-          message: `${pages} pages, ${state.scanned} members read`,
+          message: `${pages} pages, ${st.scanned} members read`,
         });
       },
     });
@@ -114,9 +97,6 @@ export default defineTool({
       scanned: state.scanned,
       complete: result.complete,
     });
-    const resumeCursor = result.resume
-      ? ctx.cursors.encode({ tool: NAME, bind, pos: result.resume.pos, skip: result.resume.skip, state })
-      : undefined;
     const data = {
       group_id: args.group_id,
       group_type: type,
