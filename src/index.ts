@@ -3,13 +3,12 @@
 // Heavy modules are imported lazily so hosts that spawn the server often get a fast start.
 import { createRequire } from "node:module";
 import { ConfigurationError } from "./chat/errors.js";
+import { CALL_OPTIONS } from "./cli/call-options.js";
 import { type Config, loadConfig, renderHelp } from "./config/load.js";
 import { createLogger } from "./core/logger.js";
 
 const require = createRequire(import.meta.url);
 export const VERSION: string = (require("../package.json") as { version: string }).version;
-
-const CALL_OPTIONS = { args: { type: "string" }, json: { type: "boolean" } } as const;
 
 async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);

@@ -1,7 +1,10 @@
 // `tencent-chat-group-mcp call <tool> --args '<json>' [--json]`: run one tool through a real MCP client
 // against the configured backend (or --demo). Exit 0 on success, 1 on an isError result or any failure
 // (never 0 without an answer), 2 on usage errors.
+import { parseArgs } from "node:util";
 import { CONFIG_OPTIONS, type Config } from "../config/load.js";
+import { parseArgsOptions } from "../config/options.js";
+import { CALL_OPTIONS } from "./call-options.js";
 
 export interface CallInput {
   config: Config;
@@ -12,31 +15,37 @@ export interface CallInput {
   err: (line: string) => void;
 }
 
-const SECRET_FLAGS = new Map(CONFIG_OPTIONS.filter((o) => o.secret && o.env).map((o) => [`--${o.flag}`, o.env!]));
+const SECRET_ENV = new Map(CONFIG_OPTIONS.filter((o) => o.secret && o.env).map((o) => [o.flag, o.env!]));
 
 /**
- * The server flags of the call, without the tool name and the call's own options. Secret flags move to
- * the child's environment: a command line is visible to every user of the machine (ps).
+ * The server flags of the call, without the tool name and the call's own options, read from parseArgs'
+ * tokens (so "--flag=value" and "--flag value" are one option, and values are never taken for flags).
+ * Secret flags move to the child's environment: a command line is visible to every user of the machine (ps).
  */
 export function serverArgs(argv: string[], tool: string): { args: string[]; env: Record<string, string> } {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { ...parseArgsOptions(), ...CALL_OPTIONS },
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const args: string[] = [];
   const env: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === tool) continue;
-    if (a === "--json" || a.startsWith("--args=")) continue;
-    if (a === "--args") {
-      i++;
+  for (const t of tokens ?? []) {
+    if (t.kind === "positional") {
+      if (t.value !== tool) args.push(t.value);
       continue;
     }
-    const [flag, inline] = a.split(/=(.*)/s, 2) as [string, string | undefined];
-    const envName = SECRET_FLAGS.get(flag);
+    if (t.kind !== "option" || t.name in CALL_OPTIONS) continue;
+    const envName = SECRET_ENV.get(t.name);
     if (envName) {
-      const value = inline ?? argv[++i];
-      if (value !== undefined) env[envName] = value;
+      if (t.value !== undefined) env[envName] = t.value;
       continue;
     }
-    args.push(a);
+    if (t.value === undefined) args.push(t.rawName);
+    else if (t.inlineValue) args.push(`${t.rawName}=${t.value}`);
+    else args.push(t.rawName, t.value);
   }
   return { args, env };
 }

@@ -2,17 +2,27 @@
 // Wrong values stop start-up with a message naming the variable, the flag, and a right example;
 // missing credentials do not (the server starts and tools answer with missingConfiguration()).
 import { inspect, parseArgs } from "node:util";
-import { z } from "zod";
+import type { z } from "zod";
 import { API_NAMES, type ApiName } from "../chat/apis/index.js";
 import { ConfigurationError } from "../chat/errors.js";
 import { USER_ID_RULE } from "../chat/ids.js";
 import { REGION_DOMAINS, REGIONS, type Region } from "../chat/regions.js";
 import { type ConfigOption, optionByFlag, type ParseArgsOptionsConfig, parseArgsOptions } from "./options.js";
+import {
+  baseUrlValue,
+  booleanValue,
+  integerValue,
+  oneOfValue,
+  rateLimitsValue,
+  redisUrlValue,
+  sdkAppIdValue,
+} from "./values.js";
 
 export { CONFIG_OPTIONS, renderHelp } from "./options.js";
 
 export type Credentials = { kind: "secretKey"; secretKey: string } | { kind: "userSig"; userSig: string };
-export type ToolsetName = "raw" | "aggregate" | "moderation" | "all";
+export const TOOLSET_NAMES = ["raw", "aggregate", "moderation", "all"] as const;
+export type ToolsetName = (typeof TOOLSET_NAMES)[number];
 export type LogLevelName = "debug" | "info" | "warning" | "error";
 
 export interface Config {
@@ -52,9 +62,6 @@ export interface LoadedConfig {
   extra: Record<string, string | boolean | undefined>;
 }
 
-const TRUE = new Set(["true", "1", "yes", "on"]);
-const FALSE = new Set(["false", "0", "no", "off", ""]);
-
 function fail(option: ConfigOption, problem: string): never {
   const where = option.env ? `${option.env} (--${option.flag})` : `--${option.flag}`;
   throw new ConfigurationError(`${where}: ${problem}. Example of a right value: ${option.example}`);
@@ -71,73 +78,16 @@ function secretBox<T extends object>(value: T, label: string): T {
   return value;
 }
 
-function parseBool(option: ConfigOption, raw: string | boolean | undefined, fallback: boolean): boolean {
-  if (raw === undefined) return fallback;
-  if (typeof raw === "boolean") return raw;
-  const v = raw.trim().toLowerCase();
-  if (TRUE.has(v)) return true;
-  if (FALSE.has(v)) return false;
-  return fail(option, `"${raw}" is not a boolean (use true or false)`);
-}
-
-function parseInteger(
-  option: ConfigOption,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
+/** The option's value read with its rule; empty or unset is the fallback; a wrong value stops start-up. */
+function read<T>(option: ConfigOption, rule: z.ZodType<T, string>, raw: string | undefined, fallback: T): T {
   if (raw === undefined || raw.trim() === "") return fallback;
-  const n = Number(raw.trim());
-  if (!Number.isInteger(n) || n < min || n > max) fail(option, `"${raw}" is not an integer between ${min} and ${max}`);
-  return n;
+  const r = rule.safeParse(raw);
+  if (!r.success) fail(option, r.error.issues[0]?.message ?? "the value is invalid");
+  return r.data;
 }
 
-const HttpUrl = z.url({ protocol: /^https?$/ });
-
-function parseBaseUrl(option: ConfigOption, raw: string): string {
-  const trimmed = raw.trim().replace(/\/+$/, "");
-  if (!HttpUrl.safeParse(trimmed).success) fail(option, `"${raw}" is not an http(s)://host[:port] URL`);
-  const u = new URL(trimmed);
-  if (u.search || u.hash || u.username || u.password)
-    fail(option, "the URL must not carry a query, fragment or credentials");
-  return trimmed;
-}
-
-function parseRedisUrl(option: ConfigOption, raw: string | undefined): string | undefined {
-  const trimmed = raw?.trim();
-  if (!trimmed) return undefined;
-  let u: URL | undefined;
-  try {
-    u = new URL(trimmed);
-  } catch {
-    u = undefined;
-  }
-  // Never echo the value: it may carry a password.
-  if (!u || (u.protocol !== "redis:" && u.protocol !== "rediss:") || !u.hostname)
-    fail(option, "the value is not a redis:// or rediss:// URL");
-  return trimmed;
-}
-
-function parseRateLimits(option: ConfigOption, raw: string | undefined): Partial<Record<ApiName, number>> {
-  const out: Partial<Record<ApiName, number>> = {};
-  if (!raw?.trim()) return out;
-  for (const part of raw.split(",")) {
-    const [name, value] = part.split("=").map((s) => s.trim());
-    if (!name || !(API_NAMES as readonly string[]).includes(name))
-      fail(option, `"${name ?? part}" is not an API name (one of ${API_NAMES.join(", ")})`);
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0 || n > 100_000) fail(option, `rate for ${name} must be a positive number`);
-    out[name as ApiName] = n;
-  }
-  return out;
-}
-
-function oneOf<T extends string>(option: ConfigOption, raw: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const v = raw.trim().toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) fail(option, `"${raw}" is not one of ${allowed.join(", ")}`);
-  return v as T;
+function readBool(option: ConfigOption, raw: string | boolean | undefined, fallback: boolean): boolean {
+  return typeof raw === "boolean" ? raw : read(option, booleanValue, raw, fallback);
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -175,13 +125,7 @@ export function loadConfig(input: {
   };
   const opt = optionByFlag;
 
-  const sdkAppIdRaw = str("sdkappid")?.trim();
-  let sdkAppId: number | undefined;
-  if (sdkAppIdRaw !== undefined) {
-    // The HMAC uses the decimal string, the JSON the number: a leading zero would make them differ.
-    if (!/^[1-9]\d{0,11}$/.test(sdkAppIdRaw)) fail(opt("sdkappid"), `"${sdkAppIdRaw}" is not a numeric SDKAppID`);
-    sdkAppId = Number(sdkAppIdRaw);
-  }
+  const sdkAppId = read<number | undefined>(opt("sdkappid"), sdkAppIdValue, str("sdkappid"), undefined);
 
   const secretKey = str("secret-key")?.trim();
   const userSig = str("usersig")?.trim();
@@ -200,9 +144,8 @@ export function loadConfig(input: {
   if (!USER_ID_RULE.pattern.test(identifier)) fail(opt("identifier"), `"${identifier}" is not ${USER_ID_RULE.text}`);
 
   const regionRaw = str("region");
-  const region = regionRaw === undefined ? undefined : oneOf<Region>(opt("region"), regionRaw, REGIONS, "china");
-  const baseUrlRaw = str("base-url");
-  let baseUrl = baseUrlRaw === undefined ? undefined : parseBaseUrl(opt("base-url"), baseUrlRaw);
+  const region = read<Region | undefined>(opt("region"), oneOfValue(REGIONS), regionRaw, undefined);
+  let baseUrl = read<string | undefined>(opt("base-url"), baseUrlValue, str("base-url"), undefined);
   let standbyBaseUrl: string | undefined;
   if (!baseUrl && region) {
     const domains = REGION_DOMAINS[region];
@@ -213,7 +156,7 @@ export function loadConfig(input: {
   const toolsetsRaw = str("toolsets") ?? "all";
   const toolsets = toolsetsRaw
     .split(",")
-    .map((s) => oneOf<ToolsetName>(opt("toolsets"), s, ["raw", "aggregate", "moderation", "all"], "all"));
+    .map((s) => read<ToolsetName>(opt("toolsets"), oneOfValue(TOOLSET_NAMES), s, "all"));
   const toolsRaw = str("tools");
   const tools = toolsRaw
     ?.split(",")
@@ -230,29 +173,34 @@ export function loadConfig(input: {
     region,
     baseUrl,
     standbyBaseUrl,
-    timeoutMs: parseInteger(opt("timeout-ms"), str("timeout-ms"), 10_000, 100, 300_000),
+    timeoutMs: read(opt("timeout-ms"), integerValue(100, 300_000), str("timeout-ms"), 10_000),
     rateLimits: {
-      default: parseInteger(opt("rate-limit"), str("rate-limit"), 200, 1, 100_000),
-      perApi: parseRateLimits(opt("rate-limits"), str("rate-limits")),
+      default: read(opt("rate-limit"), integerValue(1, 100_000), str("rate-limit"), 200),
+      perApi: read(opt("rate-limits"), rateLimitsValue(API_NAMES), str("rate-limits"), {}),
     },
-    maxAttempts: parseInteger(opt("max-attempts"), str("max-attempts"), 4, 1, 10),
-    redisUrl: parseRedisUrl(opt("redis-url"), str("redis-url")),
-    replicas: parseInteger(opt("replicas"), str("replicas"), 1, 1, 1000),
-    enableWrites: parseBool(opt("enable-writes"), raw("enable-writes"), false),
-    readOnly: parseBool(opt("read-only"), raw("read-only"), false),
+    maxAttempts: read(opt("max-attempts"), integerValue(1, 10), str("max-attempts"), 4),
+    redisUrl: read<string | undefined>(opt("redis-url"), redisUrlValue, str("redis-url"), undefined),
+    replicas: read(opt("replicas"), integerValue(1, 1000), str("replicas"), 1),
+    enableWrites: readBool(opt("enable-writes"), raw("enable-writes"), false),
+    readOnly: readBool(opt("read-only"), raw("read-only"), false),
     confirmAbove: {
-      accounts: parseInteger(opt("confirm-above"), str("confirm-above"), 20, 0, 100_000),
-      messages: parseInteger(opt("confirm-above-messages"), str("confirm-above-messages"), 10, 0, 100_000),
+      accounts: read(opt("confirm-above"), integerValue(0, 100_000), str("confirm-above"), 20),
+      messages: read(opt("confirm-above-messages"), integerValue(0, 100_000), str("confirm-above-messages"), 10),
     },
     auditLog: str("audit-log")?.trim() || undefined,
     toolsets,
     tools: tools && tools.length > 0 ? tools : undefined,
-    demo: parseBool(opt("demo"), raw("demo"), false),
-    transport: oneOf(opt("transport"), str("transport"), ["stdio", "http"] as const, "stdio"),
+    demo: readBool(opt("demo"), raw("demo"), false),
+    transport: read(opt("transport"), oneOfValue(["stdio", "http"] as const), str("transport"), "stdio"),
     host,
-    port: parseInteger(opt("port"), str("port"), 3333, 0, 65_535),
+    port: read(opt("port"), integerValue(0, 65_535), str("port"), 3333),
     mcpToken: mcpToken || undefined,
-    logLevel: oneOf(opt("log-level"), str("log-level"), ["debug", "info", "warning", "error"] as const, "info"),
+    logLevel: read(
+      opt("log-level"),
+      oneOfValue(["debug", "info", "warning", "error"] as const),
+      str("log-level"),
+      "info",
+    ),
     help: values.help === true,
     version: values.version === true,
   };
