@@ -23,6 +23,17 @@ export default defineTool({
   }),
   annotations: writeAnnotations("Delete one sender's messages in a group", true),
   async handler(args, ctx) {
+    // Always confirmed: it removes up to 1,000 messages at once and cannot be undone.
+    if (!args.dry_run)
+      requireConfirmation(
+        ctx,
+        "delete_member_messages",
+        args,
+        1,
+        0,
+        "messages",
+        "delete_member_messages always needs a confirm_token: it removes up to 1,000 messages at once and cannot be undone",
+      );
     const facts = await groupFacts(ctx, args.group_id);
     const base = { group_id: args.group_id, account: args.account };
     const note =
@@ -37,16 +48,6 @@ export default defineTool({
         text: `Dry run, nothing was sent. Would send delete_group_msg_by_sender ${JSON.stringify({ GroupId: args.group_id, Sender_Account: args.account })}: the latest 1,000 messages of ${args.account} would disappear from ${args.group_id} (${facts.type}).${note}\nTo do it, call again with the same arguments, dry_run false and confirm_token "${token}" (valid 10 minutes).`,
       };
     }
-    // Always confirmed: it removes up to 1,000 messages at once and cannot be undone.
-    requireConfirmation(
-      ctx,
-      "delete_member_messages",
-      args,
-      1,
-      0,
-      "messages",
-      "delete_member_messages always needs a confirm_token: it removes up to 1,000 messages at once and cannot be undone",
-    );
     await ctx.chat.deleteMessagesOf(args.group_id, args.account, { signal: ctx.signal });
     await ctx.audit({
       tool: "delete_member_messages",

@@ -46,6 +46,15 @@ export default defineTool({
   }),
   annotations: writeAnnotations("Recall messages in a group", true, false),
   async handler(args, ctx) {
+    if (!args.dry_run)
+      requireConfirmation(
+        ctx,
+        "recall_messages",
+        args,
+        args.msg_seqs.length,
+        ctx.policy.confirmAbove.messages,
+        "messages",
+      );
     const facts = await groupFacts(ctx, args.group_id);
     const chunks: number[][] = [];
     for (let i = 0; i < args.msg_seqs.length; i += RECALL_PER_CALL)
@@ -71,14 +80,6 @@ export default defineTool({
         text: `Dry run, nothing was sent. Would recall ${args.msg_seqs.length} messages of ${args.group_id} (${facts.type}) in ${chunks.length} group_msg_recall requests: #${args.msg_seqs.join(", #")}.\nTo do it, call again with the same arguments, dry_run false and confirm_token "${data.confirm_token}" (valid 10 minutes).`,
       };
     }
-    requireConfirmation(
-      ctx,
-      "recall_messages",
-      args,
-      args.msg_seqs.length,
-      ctx.policy.confirmAbove.messages,
-      "messages",
-    );
     const results: z.infer<typeof Outcome>[] = [];
     let firstError: unknown;
     await mapConcurrent(chunks, 2, async (chunk) => {

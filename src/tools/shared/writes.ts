@@ -132,6 +132,10 @@ export async function runAccountWrite(
   args: Record<string, unknown> & { group_id: string; accounts: string[]; dry_run: boolean },
 ): Promise<AccountWriteResult> {
   const accounts = [...new Set(args.accounts)];
+  // A large write without its token is refused before any request, reads included: the count is the
+  // caller's own list (non-members found later do not lower it).
+  if (spec.confirm && !args.dry_run)
+    requireConfirmation(ctx, spec.tool, args, accounts.length, ctx.policy.confirmAbove.accounts, "accounts");
   const facts = await groupFacts(ctx, args.group_id);
   const refusal = spec.refuseType?.(facts.type);
   if (refusal) throw new ChatInputError("group_id", refusal.message, undefined, refusal.nextStep);
@@ -175,9 +179,6 @@ export async function runAccountWrite(
     });
     return result;
   }
-  if (spec.confirm)
-    requireConfirmation(ctx, spec.tool, args, targets.length, ctx.policy.confirmAbove.accounts, "accounts");
-
   const done: string[] = [];
   const failed: AccountWriteResult["failed"] = [];
   let firstError: unknown;
