@@ -1,13 +1,13 @@
 // Every conversation pays for tools/list before its first question: hold it to a token budget
 // (characters ÷ 4) so new tools cannot quietly make every conversation dearer. A size check, not a timing.
 import { describe, expect, it } from "vitest";
-import { listingTokens } from "../../scripts/tool-listing.js";
+import { LISTING_BUDGET, listingTokens } from "../../scripts/tool-listing.js";
 
-// The budgets were 8,000 / 12,000 for the first eleven tools. Discovery (six tools, ~530 tokens each) and
-// moderation (three reads, eight writes, ~500 each) raised them on purpose to 10,500 / 16,000; the average per
-// tool, tightened from 700 to 600, is the bound that scales with the surface. Hosts that want less list a
-// toolset (--toolsets moderation --enable-writes lists 12 tools for ~5,000 tokens).
-const BUDGET = { defaultListing: 10_500, withWrites: 16_000, perTool: 600 };
+const BUDGET = {
+  defaultListing: LISTING_BUDGET["default (read tools)"],
+  withWrites: LISTING_BUDGET["all tools, writes enabled"],
+  perTool: LISTING_BUDGET.perTool,
+};
 
 describe("tools/list token budget", () => {
   it(`the default listing (read tools) stays within ${BUDGET.defaultListing} tokens`, async () => {
