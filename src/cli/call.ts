@@ -87,7 +87,11 @@ export async function runCallCommand(input: CallInput): Promise<number> {
   try {
     const { tools } = await client.listTools();
     if (!tools.some((t) => t.name === tool)) {
-      const writeTool = !input.config.enableWrites && /^set_|_bulk$/.test(tool);
+      const [{ ALL_TOOLS }, { isWriteTool }] = await Promise.all([
+        import("../tools/index.js"),
+        import("../tools/define.js"),
+      ]);
+      const writeTool = !input.config.enableWrites && ALL_TOOLS.some((t) => t.name === tool && isWriteTool(t));
       input.err(
         writeTool
           ? `"${tool}" is not listed because writes are disabled: add --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true).`

@@ -56,7 +56,13 @@ export function checkRequest<Req>(api: ChatApi<Req, unknown>, request: Req): obj
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const param = issue?.path.filter((p) => typeof p === "string").join(".") || "request";
-  throw new ChatInputError(param, `${api.name}: ${param} ${issue?.message ?? "is invalid"}`, allowedOf(issue));
+  const problem =
+    issue?.code === "too_big" || issue?.code === "too_small"
+      ? "is out of range"
+      : issue?.code === "custom" || issue?.code === "invalid_format"
+        ? (issue.message ?? "is invalid")
+        : `is invalid (${issue?.message ?? "unknown problem"})`;
+  throw new ChatInputError(param, `${api.name}: ${param} ${problem}`, allowedOf(issue));
 }
 
 function allowedOf(issue: z.core.$ZodIssue | undefined): string | undefined {
