@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderManifest, renderReadme } from "../../scripts/generated-docs.js";
 import { allListingCosts } from "../../scripts/tool-listing.js";
+import { CONFIG_OPTIONS } from "../../src/config/options.js";
 import { ALL_TOOLS } from "../../src/tools/index.js";
 
 describe("generated docs", () => {
@@ -22,14 +23,17 @@ describe("generated docs", () => {
       server: { mcp_config: { env: Record<string, string> } };
       user_config: Record<string, { sensitive?: boolean }>;
     };
-    expect(Object.keys(m.server.mcp_config.env).sort()).toEqual([
-      "TENCENT_CHAT_DEMO",
-      "TENCENT_CHAT_ENABLE_WRITES",
-      "TENCENT_CHAT_IDENTIFIER",
-      "TENCENT_CHAT_REGION",
-      "TENCENT_CHAT_SDKAPPID",
-      "TENCENT_CHAT_SECRET_KEY",
-    ]);
+    // Every variable the bundle sets is a documented option, fed by a form field that exists, and every field is used.
+    const documented = new Set(CONFIG_OPTIONS.map((o) => o.env).filter(Boolean));
+    const used = new Set<string>();
+    for (const [name, value] of Object.entries(m.server.mcp_config.env)) {
+      expect(documented.has(name), name).toBe(true);
+      const field = /^\$\{user_config\.(\w+)\}$/.exec(value)?.[1];
+      expect(field && field in m.user_config, `${name} <- ${value}`).toBe(true);
+      used.add(field!);
+    }
+    expect([...used].sort()).toEqual(Object.keys(m.user_config).sort());
+    expect(m.server.mcp_config.env.TENCENT_CHAT_SECRET_KEY).toBe("${user_config.secret_key}");
     expect(m.user_config.secret_key?.sensitive).toBe(true);
   });
 });
