@@ -1,19 +1,48 @@
 import { z } from "zod";
 import { mapConcurrent } from "../aggregate/pool.js";
 import { asUpstreamFailure } from "../aggregate/upstream.js";
+import { MESSAGES_PER_CALL } from "../chat/apis/group-msg-get-simple.js";
 import { RECALL_PER_CALL } from "../chat/apis/group-msg-recall.js";
 import { describeChatError } from "../chat/error-codes.js";
-import { defineTool } from "./define.js";
+import { defineTool, type ToolContext } from "./define.js";
+import { MessageOut, type MessageOutput, messageLine, messageToOutput } from "./shared/messages.js";
 import { GroupIdParam } from "./shared/params.js";
 import { writeAnnotations } from "./shared/write-annotations.js";
 import { ConfirmTokenParam, DryRunParam, groupFacts, requireConfirmation } from "./shared/writes.js";
 
 const Outcome = z.object({
   seq: z.number(),
-  outcome: z.enum(["recalled", "failed", "would_recall"]),
+  outcome: z.enum(["recalled", "failed", "would_recall", "not_found"]),
   code: z.number().optional(),
   meaning: z.string().optional(),
+  message: MessageOut.optional().describe("Dry run: the message it would recall."),
 });
+
+// A dry run reads back at most this many history pages (400 messages) to show what it would recall.
+const PREVIEW_PAGES = 20;
+
+/** The messages at these sequences, read from the history (live groups keep none). */
+async function previewMessages(
+  ctx: ToolContext,
+  groupId: string,
+  seqs: readonly number[],
+): Promise<Map<number, MessageOutput>> {
+  const wanted = new Set(seqs);
+  const found = new Map<number, MessageOutput>();
+  let upTo = Math.max(...seqs);
+  const lowest = Math.min(...seqs);
+  for (let page = 0; page < PREVIEW_PAGES && found.size < wanted.size && upTo >= lowest; page++) {
+    const res = await ctx.chat.messagesPage(
+      { groupId, count: MESSAGES_PER_CALL, upToSeq: upTo, withRecalled: true },
+      { signal: ctx.signal },
+    );
+    for (const m of res.messages) if (wanted.has(m.MsgSeq)) found.set(m.MsgSeq, messageToOutput(m));
+    const oldest = res.messages.at(-1)?.MsgSeq;
+    if (res.finished || oldest === undefined) break;
+    upTo = oldest - 1;
+  }
+  return found;
+}
 
 export default defineTool({
   name: "recall_messages",
@@ -60,12 +89,24 @@ export default defineTool({
     for (let i = 0; i < args.msg_seqs.length; i += RECALL_PER_CALL)
       chunks.push(args.msg_seqs.slice(i, i + RECALL_PER_CALL));
     if (args.dry_run) {
+      // What each sequence is: the message (already recalled ones are said to be), or not in the history.
+      const seen =
+        facts.type === "AVChatRoom"
+          ? new Map<number, MessageOutput>()
+          : await previewMessages(ctx, args.group_id, args.msg_seqs);
+      const results: z.infer<typeof Outcome>[] = args.msg_seqs.map((seq) => {
+        const m = seen.get(seq);
+        if (facts.type === "AVChatRoom") return { seq, outcome: "would_recall" };
+        if (!m) return { seq, outcome: "not_found", meaning: "not in the group's recent history" };
+        if (m.recalled) return { seq, outcome: "not_found", meaning: "already recalled or deleted", message: m };
+        return { seq, outcome: "would_recall", message: m };
+      });
       const data = {
         group_id: args.group_id,
         dry_run: true,
         recalled: 0,
         failed: 0,
-        results: args.msg_seqs.map((seq) => ({ seq, outcome: "would_recall" as const })),
+        results,
         confirm_token: ctx.confirm.issue("recall_messages", args),
       };
       await ctx.audit({
@@ -77,7 +118,15 @@ export default defineTool({
       });
       return {
         data,
-        text: `Dry run, nothing was sent. Would recall ${args.msg_seqs.length} messages of ${args.group_id} (${facts.type}) in ${chunks.length} group_msg_recall requests: #${args.msg_seqs.join(", #")}.\nTo do it, call again with the same arguments, dry_run false and confirm_token "${data.confirm_token}" (valid 10 minutes).`,
+        text: [
+          `Dry run, nothing was sent. Would send ${chunks.length} group_msg_recall requests for ${args.msg_seqs.length} messages of ${args.group_id} (${facts.type}):`,
+          ...results.map((r) =>
+            r.message && r.outcome === "would_recall"
+              ? messageLine(r.message)
+              : `#${r.seq}: ${r.meaning ?? "a live group keeps no history to show"}`,
+          ),
+          `To do it, call again with the same arguments, dry_run false and confirm_token "${data.confirm_token}" (valid 10 minutes).`,
+        ].join("\n"),
       };
     }
     const results: z.infer<typeof Outcome>[] = [];

@@ -210,6 +210,24 @@ describe("mute, remove, ban", () => {
 });
 
 describe("recall, delete, mute all", () => {
+  it("recall_messages' dry run shows each message it would recall, finds unknown ones, and sends no recall", async () => {
+    const g = DEMO_GROUP_IDS.public;
+    const spam = group(g)
+      .messages.filter((m) => m.From_Account === DEMO_SPAMMER && m.state === "normal")
+      .slice(-2);
+    const before = calls("group_msg_recall");
+    const r = structured<{ results: { seq: number; outcome: string; message?: { from: string } }[] }>(
+      await callTool(h.client, "recall_messages", {
+        group_id: g,
+        msg_seqs: [...spam.map((m) => m.MsgSeq), 2],
+        dry_run: true,
+      }),
+    );
+    expect(calls("group_msg_recall")).toBe(before);
+    expect(r.results.map((x) => x.outcome)).toEqual(["would_recall", "would_recall", "not_found"]);
+    for (const x of r.results.slice(0, 2)) expect(x.message?.from).toBe(DEMO_SPAMMER);
+  });
+
   it("recall_messages: per-message outcome; recalled messages leave the history; more than 10 need a token", async () => {
     const g = DEMO_GROUP_IDS.public;
     const seqs = group(g)
