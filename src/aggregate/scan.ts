@@ -4,7 +4,7 @@ import { type ChatGroups, type MemberQuery, maxMemberPage } from "../chat/groups
 import type { MemberProfile } from "../chat/response-schemas.js";
 import { type Budget, budgetSignal, outOfTime } from "./budget.js";
 import { memberPages, type Position } from "./paginate.js";
-import { failureToKeep, type UpstreamFailure } from "./upstream.js";
+import { errorStop, type UpstreamFailure } from "./upstream.js";
 
 export interface ScanOptions extends MemberQuery {
   start: Position;
@@ -91,22 +91,23 @@ export async function scanMembers(chat: ChatGroups, o: ScanOptions): Promise<Sca
     }
     return { complete: true, reason: "done", memberNum, pages, visited };
   } catch (err) {
-    // The deadline aborted a request in flight: return what was folded so far, resumable.
-    if (!o.budget.signal.aborted && signal.aborted)
+    // The deadline aborted a request in flight: what was folded so far, resumable. A page failed beyond its
+    // retries: what was read, resuming at that page. Only a fresh scan that read nothing throws.
+    const stop = errorStop(err, {
+      cancelled: o.budget.signal,
+      deadline: signal,
+      haveResults: pages > 0 || o.resumed === true,
+    });
+    if (stop.reason === "max_seconds")
       return { complete: false, reason: "max_seconds", memberNum, pages, visited, resume: { pos: lastAfter, skip: 0 } };
-    // A page failed beyond its retries: keep what was read and resume at that page. Only a fresh scan
-    // that read nothing has nothing to keep, and reports the failure as a plain error.
-    const failure = o.budget.signal.aborted ? undefined : failureToKeep(err, pages > 0 || o.resumed === true);
-    if (failure)
-      return {
-        complete: false,
-        reason: "upstream_error",
-        memberNum,
-        pages,
-        visited,
-        resume: pages > 0 ? { pos: lastAfter, skip: 0 } : { pos: o.start, skip: o.skip },
-        failure,
-      };
-    throw err;
+    return {
+      complete: false,
+      reason: "upstream_error",
+      memberNum,
+      pages,
+      visited,
+      resume: pages > 0 ? { pos: lastAfter, skip: 0 } : { pos: o.start, skip: o.skip },
+      failure: stop.failure,
+    };
   }
 }

@@ -41,12 +41,25 @@ export function asUpstreamFailure(err: unknown): UpstreamFailure | undefined {
   };
 }
 
+export type ErrorStop =
+  | { reason: "max_seconds"; failure?: undefined }
+  | { reason: "upstream_error"; failure: UpstreamFailure };
+
 /**
- * The failure an aggregate keeps and answers with (partial results and a cursor), or undefined when
- * it must throw: not an upstream failure, or nothing to keep (a fresh scan that read no page).
+ * Why an aggregate stops on an error, or the error itself: the caller's cancellation and anything that is not
+ * an upstream failure are rethrown; the deadline aborting a request in flight is "max_seconds"; an upstream
+ * failure is kept as "upstream_error" (partial results and a cursor) only when there are results to keep it
+ * with: a fresh scan that read nothing throws it.
  */
-export function failureToKeep(err: unknown, haveResults: boolean): UpstreamFailure | undefined {
-  return haveResults ? asUpstreamFailure(err) : undefined;
+export function errorStop(
+  err: unknown,
+  o: { cancelled: AbortSignal; deadline: AbortSignal; haveResults: boolean },
+): ErrorStop {
+  if (o.cancelled.aborted) throw err;
+  if (o.deadline.aborted) return { reason: "max_seconds" };
+  const failure = o.haveResults ? asUpstreamFailure(err) : undefined;
+  if (!failure) throw err;
+  return { reason: "upstream_error", failure };
 }
 
 /** One line for a tool's text. */

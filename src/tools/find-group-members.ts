@@ -4,13 +4,7 @@ import { GROUP_TYPES, type GroupType } from "../chat/group-types.js";
 import type { MemberProfile } from "../chat/response-schemas.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import {
-  continueText,
-  MaxSecondsParam,
-  ResumeCursorParam,
-  StopReasonOut,
-  UpstreamErrorOut,
-} from "./shared/budget-params.js";
+import { ContinuationOut, continueText, MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
 import { MEMBER_FIELDS, MemberOut, memberToOutput, pickFields, renderMemberLines } from "./shared/member.js";
 import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupIdParam, IsoDateParam, RoleParam, secondsOf } from "./shared/params.js";
@@ -59,9 +53,7 @@ export default defineTool({
     scanned: z.number(),
     member_num: NumberOrNull,
     complete: z.boolean(),
-    resume_cursor: z.string().optional(),
-    stopped_because: StopReasonOut,
-    upstream_error: UpstreamErrorOut.optional(),
+    ...ContinuationOut,
   }),
   annotations: readOnlyAnnotations("Find group members matching criteria"),
   async handler(args, ctx) {

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { bindingOf } from "../aggregate/resume-cursor.js";
-import { failureToKeep, type UpstreamFailure } from "../aggregate/upstream.js";
+import { errorStop, type UpstreamFailure } from "../aggregate/upstream.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import { JoinedGroupOut, joinTimeOf } from "./get-joined-groups.js";
 import {
+  ContinuationOut,
   continueText,
   MaxSecondsParam,
   ResumeCursorParam,
-  StopReasonOut,
-  UpstreamErrorOut,
+  type StopReasonOut,
 } from "./shared/budget-params.js";
 import { groupRow, groupRowLine } from "./shared/group.js";
 import { AccountParam, GroupTypeParam } from "./shared/params.js";
@@ -59,9 +59,7 @@ export default defineTool({
     by_type: z.record(z.string(), z.number()),
     by_role: z.record(z.string(), z.number()),
     complete: z.boolean(),
-    resume_cursor: z.string().optional(),
-    stopped_because: StopReasonOut,
-    upstream_error: UpstreamErrorOut.optional(),
+    ...ContinuationOut,
   }),
   annotations: readOnlyAnnotations("Get every group a user belongs to"),
   async handler(args, ctx) {
@@ -90,13 +88,11 @@ export default defineTool({
           budgetCallOptions(budget, signal),
         );
       } catch (err) {
-        if (ctx.signal.aborted) throw err;
-        if (signal.aborted) reason = "max_seconds";
-        else {
-          failure = failureToKeep(err, offset > 0 || resumed !== undefined);
-          if (!failure) throw err;
-          reason = "upstream_error";
-        }
+        ({ reason, failure } = errorStop(err, {
+          cancelled: ctx.signal,
+          deadline: signal,
+          haveResults: offset > 0 || resumed !== undefined,
+        }));
         resumeAt = offset;
         break;
       }

@@ -2,17 +2,17 @@ import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { orderedConcurrent } from "../aggregate/pool.js";
 import { bindingOf } from "../aggregate/resume-cursor.js";
-import { failureToKeep, type UpstreamFailure } from "../aggregate/upstream.js";
+import { errorStop, type UpstreamFailure } from "../aggregate/upstream.js";
 import { GROUP_ID_PAGE_MAX } from "../chat/apis/get-appid-group-list.js";
 import { LIMITS } from "../chat/limits.js";
 import type { GroupInfo } from "../chat/response-schemas.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
 import {
+  ContinuationOut,
   continueText,
   MaxSecondsParam,
   ResumeCursorParam,
-  StopReasonOut,
-  UpstreamErrorOut,
+  type StopReasonOut,
 } from "./shared/budget-params.js";
 import { type GroupRow, GroupRowOut, groupRow, groupRowLine } from "./shared/group.js";
 import { AccountParam, GroupTypeParam, IsoDateParam, secondsOf } from "./shared/params.js";
@@ -63,9 +63,7 @@ export default defineTool({
     scanned_by_type: z.record(z.string(), z.number()),
     unreadable: z.number().optional(),
     complete: z.boolean(),
-    resume_cursor: z.string().optional(),
-    stopped_because: StopReasonOut,
-    upstream_error: UpstreamErrorOut.optional(),
+    ...ContinuationOut,
   }),
   annotations: readOnlyAnnotations("Find groups of the app"),
   async handler(args, ctx) {
@@ -165,13 +163,7 @@ export default defineTool({
         }
       } catch (err) {
         // The deadline aborted a request in flight, or a call failed beyond its retries: keep what was read.
-        if (ctx.signal.aborted) throw err;
-        if (signal.aborted) reason = "max_seconds";
-        else {
-          failure = failureToKeep(err, readSomething);
-          if (!failure) throw err;
-          reason = "upstream_error";
-        }
+        ({ reason, failure } = errorStop(err, { cancelled: ctx.signal, deadline: signal, haveResults: readSomething }));
         resumeAt = { next: cursor, skip: done };
         break;
       }

@@ -10,13 +10,7 @@ import { resumableMemberScan } from "../aggregate/resumable-scan.js";
 import { GROUP_TYPES, type GroupType } from "../chat/group-types.js";
 import { isoFromSeconds, nowSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import {
-  continueText,
-  MaxSecondsParam,
-  ResumeCursorParam,
-  StopReasonOut,
-  UpstreamErrorOut,
-} from "./shared/budget-params.js";
+import { ContinuationOut, continueText, MaxSecondsParam, ResumeCursorParam } from "./shared/budget-params.js";
 import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam, RoleParam } from "./shared/params.js";
 
@@ -58,9 +52,7 @@ export default defineTool({
     sample: z.array(z.string()),
     pages: z.number(),
     as_of: z.string(),
-    resume_cursor: z.string().optional(),
-    stopped_because: StopReasonOut,
-    upstream_error: UpstreamErrorOut.optional(),
+    ...ContinuationOut,
   }),
   annotations: readOnlyAnnotations("Summarize all members of a group"),
   async handler(args, ctx) {

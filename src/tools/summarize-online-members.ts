@@ -2,7 +2,7 @@ import { z } from "zod";
 import { budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { onlinePages } from "../aggregate/paginate.js";
 import { bindingOf } from "../aggregate/resume-cursor.js";
-import { asUpstreamFailure, failureToKeep, type UpstreamFailure } from "../aggregate/upstream.js";
+import { asUpstreamFailure, errorStop, type UpstreamFailure } from "../aggregate/upstream.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
 import { LIMITS } from "../chat/limits.js";
 import { sanitizeText } from "../core/sanitize.js";
@@ -138,14 +138,12 @@ export default defineTool({
         }
       }
     } catch (err) {
-      if (ctx.signal.aborted) throw err;
       // The deadline aborted a page in flight, or a page failed beyond its retries: report what was read.
-      if (signal.aborted) stopped = "max_seconds";
-      else {
-        failure = failureToKeep(err, readNow > 0 || resumed !== undefined);
-        if (!failure) throw err;
-        stopped = "upstream_error";
-      }
+      ({ reason: stopped, failure } = errorStop(err, {
+        cancelled: ctx.signal,
+        deadline: signal,
+        haveResults: readNow > 0 || resumed !== undefined,
+      }));
     }
     const resumeCursor =
       !complete && stopped

@@ -28,6 +28,13 @@ export const UpstreamErrorOut = z
   })
   .describe("Set when stopped_because is upstream_error.");
 
+/** The output fields of an aggregate that can stop early: its continuation, why it stopped, the failure. */
+export const ContinuationOut = {
+  resume_cursor: z.string().optional(),
+  stopped_because: StopReasonOut,
+  upstream_error: UpstreamErrorOut.optional(),
+};
+
 /**
  * The closing text of a partial aggregate result: why it stopped and the exact next call, so a host that
  * shows the model only the text (not structuredContent) can still continue.
