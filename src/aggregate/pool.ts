@@ -41,3 +41,10 @@ export async function mapConcurrent<I, O>(
   await Promise.all(Array.from({ length: Math.min(concurrency, inputs.length) }, worker));
   return out;
 }
+
+/** The items in requests of at most `size`, in order (the documented per-request limits). */
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget } from "../aggregate/budget.js";
-import { mapConcurrent } from "../aggregate/pool.js";
+import { chunksOf, mapConcurrent } from "../aggregate/pool.js";
 import { asUpstreamFailure } from "../aggregate/upstream.js";
 import { ROLES_PER_CALL } from "../chat/apis/get-role-in-group.js";
 import { sanitizeText } from "../core/sanitize.js";
@@ -50,8 +50,7 @@ export default defineTool({
   annotations: readOnlyAnnotations("Check which accounts are in a group"),
   async handler(args, ctx) {
     const accounts = [...new Set(args.accounts)];
-    const chunks: string[][] = [];
-    for (let i = 0; i < accounts.length; i += ROLES_PER_CALL) chunks.push(accounts.slice(i, i + ROLES_PER_CALL));
+    const chunks = chunksOf(accounts, ROLES_PER_CALL);
     const budget = makeBudget(args.max_seconds, accounts.length, ctx.signal);
     const signal = budgetSignal(budget);
     let done = 0;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mapConcurrent } from "../aggregate/pool.js";
+import { chunksOf, mapConcurrent } from "../aggregate/pool.js";
 import { describeChatError, describeFailure } from "../chat/error-codes.js";
 import { ChatApiError } from "../chat/errors.js";
 import { isCommunityGroupId } from "../chat/group-types.js";
@@ -68,9 +68,7 @@ export default defineTool({
   annotations: readOnlyAnnotations("Overview of many groups"),
   async handler(args, ctx) {
     const ids = [...new Set(args.group_ids)];
-    const batches: string[][] = [];
-    for (let i = 0; i < ids.length; i += LIMITS.groupInfoMaxGroups)
-      batches.push(ids.slice(i, i + LIMITS.groupInfoMaxGroups));
+    const batches = chunksOf(ids, LIMITS.groupInfoMaxGroups);
     const filter = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
     let done = 0;
     const patientUntilMs = Date.now() + RATE_LIMIT_PATIENCE_MS;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
-import { orderedConcurrent } from "../aggregate/pool.js";
+import { chunksOf, orderedConcurrent } from "../aggregate/pool.js";
 import { bindingOf } from "../aggregate/resume-cursor.js";
 import { errorStop, type UpstreamFailure } from "../aggregate/upstream.js";
 import { GROUP_ID_PAGE_MAX } from "../chat/apis/get-appid-group-list.js";
@@ -115,9 +115,7 @@ export default defineTool({
         );
         state.total = page.total;
         const ids = page.ids.slice(skip);
-        const batches: string[][] = [];
-        for (let i = 0; i < ids.length; i += LIMITS.groupInfoMaxGroups)
-          batches.push(ids.slice(i, i + LIMITS.groupInfoMaxGroups));
+        const batches = chunksOf(ids, LIMITS.groupInfoMaxGroups);
         for await (const { batch, res } of orderedConcurrent(batches, CONCURRENCY, async (batch) => ({
           batch,
           res: await ctx.chat.profiles(batch, { baseFields: PROFILE_FIELDS }, budgetCallOptions(budget, batchSignal)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mapConcurrent } from "../aggregate/pool.js";
+import { chunksOf, mapConcurrent } from "../aggregate/pool.js";
 import { asUpstreamFailure } from "../aggregate/upstream.js";
 import { MESSAGES_PER_CALL } from "../chat/apis/group-msg-get-simple.js";
 import { RECALL_PER_CALL } from "../chat/apis/group-msg-recall.js";
@@ -85,9 +85,7 @@ export default defineTool({
         "messages",
       );
     const facts = await groupFacts(ctx, args.group_id);
-    const chunks: number[][] = [];
-    for (let i = 0; i < args.msg_seqs.length; i += RECALL_PER_CALL)
-      chunks.push(args.msg_seqs.slice(i, i + RECALL_PER_CALL));
+    const chunks = chunksOf(args.msg_seqs, RECALL_PER_CALL);
     if (args.dry_run) {
       // What each sequence is: the message (already recalled ones are said to be), or not in the history.
       const seen =

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { preflightMarks } from "../aggregate/marks-preflight.js";
-import { mapConcurrent } from "../aggregate/pool.js";
+import { chunksOf, mapConcurrent } from "../aggregate/pool.js";
 import { asUpstreamFailure } from "../aggregate/upstream.js";
 import { describeFailure } from "../chat/error-codes.js";
 import { ChatApiError } from "../chat/errors.js";
@@ -74,8 +74,7 @@ export default defineTool({
   },
   async handler(args, ctx) {
     const marks = [...new Set(args.marks)]; // [1000, 1000] is one mark
-    const chunks: string[][] = [];
-    for (let i = 0; i < args.accounts.length; i += CHUNK) chunks.push(args.accounts.slice(i, i + CHUNK));
+    const chunks = chunksOf(args.accounts, CHUNK);
     const base = { group_id: args.group_id, action: args.action, requested: args.accounts.length };
     if (args.dry_run) {
       const pre = await preflightMarks(ctx.chat, args.group_id, args.accounts, marks, ctx.signal);

@@ -2,7 +2,7 @@
 // members resolved with read APIs, the confirm-token rule for large writes, chunked sending where a failed
 // chunk never hides the others, and one audit record per call (dry runs included).
 import { z } from "zod";
-import { mapConcurrent } from "../../aggregate/pool.js";
+import { chunksOf, mapConcurrent } from "../../aggregate/pool.js";
 import { asUpstreamFailure } from "../../aggregate/upstream.js";
 import { ROLES_PER_CALL } from "../../chat/apis/get-role-in-group.js";
 import { describeFailure } from "../../chat/error-codes.js";
@@ -66,8 +66,7 @@ export async function groupFacts(ctx: ToolContext, groupId: string): Promise<Gro
 
 /** Accounts that are not members (roles looked up 500 at a time). */
 export async function nonMembers(ctx: ToolContext, groupId: string, accounts: readonly string[]): Promise<Set<string>> {
-  const chunks: string[][] = [];
-  for (let i = 0; i < accounts.length; i += ROLES_PER_CALL) chunks.push(accounts.slice(i, i + ROLES_PER_CALL));
+  const chunks = chunksOf(accounts, ROLES_PER_CALL);
   const answers = await mapConcurrent(chunks, 4, (c) => ctx.chat.roles(groupId, c, { signal: ctx.signal }));
   return new Set(
     answers
@@ -150,8 +149,7 @@ export async function runAccountWrite(
       ? await nonMembers(ctx, args.group_id, targets)
       : new Set<string>();
   targets = targets.filter((a) => !outsiders.has(a));
-  const chunks: string[][] = [];
-  for (let i = 0; i < targets.length; i += spec.chunk) chunks.push(targets.slice(i, i + spec.chunk));
+  const chunks = chunksOf(targets, spec.chunk);
   const base = {
     group_id: args.group_id,
     group_type: facts.type || "unknown",
