@@ -8,7 +8,7 @@ import type { GroupInfo } from "../chat/response-schemas.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { GroupErrorOut } from "./shared/group.js";
+import { GROUP_ROW_FIELDS, GroupErrorOut } from "./shared/group.js";
 import { NumberOrNull, StringOrNull } from "./shared/nullable.js";
 import { GroupIdParam } from "./shared/params.js";
 
@@ -69,13 +69,12 @@ export default defineTool({
   async handler(args, ctx) {
     const ids = [...new Set(args.group_ids)];
     const batches = chunksOf(ids, LIMITS.groupInfoMaxGroups);
-    const filter = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
     let done = 0;
     const patientUntilMs = Date.now() + RATE_LIMIT_PATIENCE_MS;
     const failedRetryable: string[] = [];
     const results = await mapConcurrent(batches, CONCURRENCY, async (batch) => {
       try {
-        return await ctx.chat.profiles(batch, { baseFields: filter }, { signal: ctx.signal, patientUntilMs });
+        return await ctx.chat.profiles(batch, { baseFields: GROUP_ROW_FIELDS }, { signal: ctx.signal, patientUntilMs });
       } catch (err) {
         if (ctx.signal.aborted) throw err;
         // One failed batch does not hide the others: its groups are reported as errors.

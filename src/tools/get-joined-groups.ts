@@ -1,22 +1,26 @@
 import { z } from "zod";
 import { JOINED_PAGE_MAX } from "../chat/apis/get-joined-group-list.js";
+import type { JoinedGroup } from "../chat/groups.js";
 import { sanitizeText } from "../core/sanitize.js";
 import { isoFromSeconds } from "../core/time.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { GroupRowOut, groupRow, groupRowLine } from "./shared/group.js";
+import { GROUP_ROW_FIELDS, GroupRowOut, groupRow, groupRowLine } from "./shared/group.js";
 import { NumberOrNull } from "./shared/nullable.js";
 import { AccountParam, GroupTypeParam } from "./shared/params.js";
-
-const BASE_FIELDS = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
 
 export const JoinedGroupOut = GroupRowOut.extend({
   role: z.string().optional(),
   join_time: z.string().optional(),
 });
 
-export function joinTimeOf(seconds: number | undefined): { join_time?: string } {
-  const iso = isoFromSeconds(seconds);
-  return iso ? { join_time: iso } : {};
+/** A group's row with the account's own role and join time in it (fields Tencent did not send stay out). */
+export function joinedGroupRow(g: JoinedGroup): z.infer<typeof JoinedGroupOut> {
+  const joined = isoFromSeconds(g.SelfInfo?.JoinTime);
+  return {
+    ...groupRow(g),
+    ...(g.SelfInfo?.Role ? { role: sanitizeText(g.SelfInfo.Role, 20) } : {}),
+    ...(joined ? { join_time: joined } : {}),
+  };
 }
 
 export default defineTool({
@@ -52,15 +56,11 @@ export default defineTool({
         limit: args.limit,
         type: args.group_type,
         includeLive: args.include_live,
-        baseFields: BASE_FIELDS,
+        baseFields: GROUP_ROW_FIELDS,
       },
       { signal: ctx.signal },
     );
-    const groups = page.groups.map((g) => ({
-      ...groupRow(g),
-      ...(g.SelfInfo?.Role ? { role: sanitizeText(g.SelfInfo.Role, 20) } : {}),
-      ...joinTimeOf(g.SelfInfo?.JoinTime),
-    }));
+    const groups = page.groups.map(joinedGroupRow);
     // Offset pages end when a page is short or reaches the total.
     const end = args.offset + page.groups.length;
     const next = page.groups.length < args.limit || end >= page.total ? null : end;

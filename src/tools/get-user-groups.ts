@@ -2,9 +2,8 @@ import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget, outOfTime } from "../aggregate/budget.js";
 import { bindingOf } from "../aggregate/resume-cursor.js";
 import { errorStop, type UpstreamFailure } from "../aggregate/upstream.js";
-import { sanitizeText } from "../core/sanitize.js";
 import { defineTool, readOnlyAnnotations } from "./define.js";
-import { JoinedGroupOut, joinTimeOf } from "./get-joined-groups.js";
+import { JoinedGroupOut, joinedGroupRow } from "./get-joined-groups.js";
 import {
   ContinuationOut,
   continueText,
@@ -12,13 +11,12 @@ import {
   ResumeCursorParam,
   type StopReasonOut,
 } from "./shared/budget-params.js";
-import { groupRow, groupRowLine } from "./shared/group.js";
+import { GROUP_ROW_FIELDS, groupRowLine } from "./shared/group.js";
 import { AccountParam, GroupTypeParam } from "./shared/params.js";
 
 const NAME = "get_user_groups";
 const PAGE = 500;
 const TEXT_ROWS = 60;
-const BASE_FIELDS = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
 
 const Count = z.number().int().min(0);
 const StateSchema = z.object({
@@ -83,7 +81,7 @@ export default defineTool({
             limit: PAGE,
             type: args.group_type,
             includeLive: args.include_live,
-            baseFields: BASE_FIELDS,
+            baseFields: GROUP_ROW_FIELDS,
           },
           budgetCallOptions(budget, signal),
         );
@@ -102,14 +100,11 @@ export default defineTool({
         i++;
         state.scanned++;
         const type = String(g.Type ?? "?");
-        const role = g.SelfInfo?.Role ? sanitizeText(g.SelfInfo.Role, 20) : "unknown";
+        const row = joinedGroupRow(g);
+        const role = row.role ?? "unknown";
         state.byType[type] = (state.byType[type] ?? 0) + 1;
         state.byRole[role] = (state.byRole[role] ?? 0) + 1;
-        groups.push({
-          ...groupRow(g),
-          ...(g.SelfInfo?.Role ? { role } : {}),
-          ...joinTimeOf(g.SelfInfo?.JoinTime),
-        });
+        groups.push(row);
         if (groups.length >= args.max_results && (i < page.groups.length || offset + i < page.total)) {
           reason = "max_items";
           resumeAt = offset + i;

@@ -14,11 +14,10 @@ import {
   ResumeCursorParam,
   type StopReasonOut,
 } from "./shared/budget-params.js";
-import { type GroupRow, GroupRowOut, groupRow, groupRowLine } from "./shared/group.js";
+import { GROUP_ROW_FIELDS, type GroupRow, GroupRowOut, groupRow, groupRowLine } from "./shared/group.js";
 import { AccountParam, GroupTypeParam, IsoDateParam, secondsOf } from "./shared/params.js";
 
 const NAME = "list_groups";
-const PROFILE_FIELDS = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
 // Profile batches in flight at once; the client's bucket keeps them under get_group_info's 200/s.
 const CONCURRENCY = 8;
 const TEXT_ROWS = 40;
@@ -118,7 +117,7 @@ export default defineTool({
         const batches = chunksOf(ids, LIMITS.groupInfoMaxGroups);
         for await (const { batch, res } of orderedConcurrent(batches, CONCURRENCY, async (batch) => ({
           batch,
-          res: await ctx.chat.profiles(batch, { baseFields: PROFILE_FIELDS }, budgetCallOptions(budget, batchSignal)),
+          res: await ctx.chat.profiles(batch, { baseFields: GROUP_ROW_FIELDS }, budgetCallOptions(budget, batchSignal)),
         }))) {
           readSomething = true;
           const byId = new Map(res.groups.map((g) => [g.GroupId, g]));

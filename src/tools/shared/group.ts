@@ -23,6 +23,9 @@ export const GroupRowOut = z.object({
 });
 export type GroupRow = z.infer<typeof GroupRowOut>;
 
+/** The profile fields a row shows: what list_groups, get_user_groups and get_groups_overview ask Tencent for. */
+export const GROUP_ROW_FIELDS = ["Type", "Name", "MemberNum", "Owner_Account", "MuteAllMember", "LastMsgTime"];
+
 /** The row of a group profile; fields Tencent did not send (or left empty) stay out: rows are many, keys cost. */
 export function groupRow(g: GroupInfo): GroupRow {
   const out: GroupRow = {
