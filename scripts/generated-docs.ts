@@ -2,8 +2,8 @@
 // so docs never drift from the code (npm run gen writes them; a test fails when they are stale).
 import { CONFIG_OPTIONS } from "../src/config/options.js";
 import { isWriteTool } from "../src/tools/define.js";
-import { ALL_TOOLS } from "../src/tools/index.js";
-import type { ListingCost } from "./tool-listing.js";
+import { ALL_TOOLS, TOOLSETS, toolsetOf } from "../src/tools/index.js";
+import { LISTINGS, type ListingCost } from "./tool-listing.js";
 
 export function firstSentence(text: string): string {
   // A sentence ends at ". " before a capital letter, so "e.g. 10007" does not cut it short.
@@ -14,7 +14,7 @@ export function firstSentence(text: string): string {
 export function renderToolTable(): string {
   const rows = ALL_TOOLS.map(
     (t) =>
-      `| \`${t.name}\` | ${t.toolset}${isWriteTool(t) ? " (write)" : ""} | ${firstSentence(t.description).replace(/\|/g, "\\|")} |`,
+      `| \`${t.name}\` | ${toolsetOf(t.name)}${isWriteTool(t) ? " (write)" : ""} | ${firstSentence(t.description).replace(/\|/g, "\\|")} |`,
   );
   return ["| tool | toolset | what it does |", "|---|---|---|", ...rows].join("\n");
 }
@@ -39,23 +39,36 @@ export function replaceBetween(text: string, marker: string, body: string): stri
   return `${text.slice(0, a + begin.length)}\n${body}\n${text.slice(b)}`;
 }
 
-const LISTING_FLAGS: Record<string, string> = {
-  "default (read tools)": "(default)",
-  "raw toolset": "`--toolsets raw`",
-  "aggregate toolset": "`--toolsets aggregate`",
-  "all tools, writes enabled": "`--enable-writes`",
-};
-
 /** What each selection of tools costs in every conversation (tools/list JSON characters ÷ 4). */
 export function renderListingTable(costs: [string, ListingCost][]): string {
   const rows = costs.map(
-    ([name, c]) => `| ${name} | ${LISTING_FLAGS[name] ?? ""} | ${c.tools} | ${c.tokens.toLocaleString("en-US")} |`,
+    ([name, c]) =>
+      `| ${name} | ${LISTINGS[name]?.length ? `\`${LISTINGS[name]?.join(" ")}\`` : "(none)"} | ${c.tools} | ${c.tokens.toLocaleString("en-US")} |`,
   );
   return ["| listing | flags | tools | tokens |", "|---|---|---|---|", ...rows].join("\n");
 }
 
+/** The toolsets: what each is for, whether the default lists it, and its tools. */
+export function renderToolsetTable(): string {
+  const rows = TOOLSETS.map(
+    (s) =>
+      `| \`${s.name}\` | ${s.title}: ${s.summary} | ${s.default ? "yes" : "no"} | ${s.tools.map((t) => `\`${t.name}\`${isWriteTool(t) ? "*" : ""}`).join(", ")} |`,
+  );
+  return [
+    "| toolset | for | default | tools (* = write) |",
+    "|---|---|---|---|",
+    ...rows,
+    `| (always) | Explaining error codes; with \`--dynamic-toolsets\`, listing and enabling toolsets | yes | ${ALL_TOOLS.filter(
+      (t) => toolsetOf(t.name) === "meta",
+    )
+      .map((t) => `\`${t.name}\``)
+      .join(", ")}, \`list_toolsets\`, \`enable_toolsets\` |`,
+  ].join("\n");
+}
+
 export function renderReadme(current: string, costs: [string, ListingCost][]): string {
   let out = replaceBetween(current, "TOOLS", renderToolTable());
+  out = replaceBetween(out, "TOOLSETS", renderToolsetTable());
   out = replaceBetween(out, "LISTING", renderListingTable(costs));
   return replaceBetween(out, "CONFIG", renderConfigTable());
 }

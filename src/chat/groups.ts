@@ -8,6 +8,7 @@ import type { GroupMessage } from "./apis/group-msg-get-simple.js";
 import { CHAT_APIS } from "./apis/index.js";
 import { ChatApiError } from "./errors.js";
 import { isCommunityGroupId } from "./group-types.js";
+import { LIMITS } from "./limits.js";
 import type { GroupInfo, MemberProfile } from "./response-schemas.js";
 
 export type MemberRole = "Owner" | "Admin" | "Member";
@@ -77,6 +78,16 @@ export interface JoinedGroup extends GroupInfo {
 }
 
 /** Where a fresh member listing starts: Community groups page by cursor, others by Offset. */
+/** The group types with an online count API (one each), and how often each count refreshes. */
+export const ONLINE_COUNT_REFRESH_SECONDS = {
+  Community: LIMITS.communityOnlineRefreshSeconds,
+  AVChatRoom: LIMITS.liveOnlineRefreshSeconds,
+} as const;
+export type OnlineCountType = keyof typeof ONLINE_COUNT_REFRESH_SECONDS;
+export function hasOnlineCount(type: string): type is OnlineCountType {
+  return type in ONLINE_COUNT_REFRESH_SECONDS;
+}
+
 export function firstMemberCursor(groupId: string): MemberCursor {
   return isCommunityGroupId(groupId) ? { kind: "next", next: "" } : { kind: "offset", offset: 0 };
 }
@@ -163,8 +174,9 @@ export class ChatGroups {
   }
 
   /** Online count: Community through the million-group API (4-minute refresh), live groups through their own. */
-  async onlineCount(groupId: string, live: boolean, opts?: CallOptions): Promise<number> {
-    const api = live ? CHAT_APIS.getGroupOnlineMemberNum : CHAT_APIS.getOnlineMemberNum;
+  /** The online count of a Community (its own API, refreshed every 4 minutes) or a live group (every 10 s). */
+  async onlineCount(groupId: string, type: OnlineCountType, opts?: CallOptions): Promise<number> {
+    const api = type === "AVChatRoom" ? CHAT_APIS.getGroupOnlineMemberNum : CHAT_APIS.getOnlineMemberNum;
     return (await this.caller.call(api, { GroupId: groupId }, opts)).OnlineMemberNum;
   }
 

@@ -11,4 +11,6 @@ export const LIMITS = Object.freeze({
   defaultCallsPerSecond: 200,
   /** Community online count refresh period (https://trtc.io/document/66883). */
   communityOnlineRefreshSeconds: 240,
+  /** Live-group online count granularity (https://trtc.io/document/38521). */
+  liveOnlineRefreshSeconds: 10,
 });

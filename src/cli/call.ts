@@ -71,8 +71,25 @@ export async function runCallCommand(input: CallInput): Promise<number> {
       return 2;
     }
   }
-  const { connectToSelf } = await import("./spawn-client.js");
-  const { args: childArgs, env } = serverArgs(input.argv, tool);
+  const [{ connectToSelf }, { ALL_TOOLS }, { isWriteTool }] = await Promise.all([
+    import("./spawn-client.js"),
+    import("../tools/index.js"),
+    import("../tools/define.js"),
+  ]);
+  const known = ALL_TOOLS.find((t) => t.name === tool);
+  if (!known) {
+    input.err(`unknown tool "${tool}". Tools: ${ALL_TOOLS.map((t) => t.name).join(", ")}`);
+    return 2;
+  }
+  if (isWriteTool(known) && !(input.config.enableWrites && !input.config.readOnly)) {
+    input.err(
+      `"${tool}" changes data and is not listed: writes are disabled: add --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true) and drop --read-only.`,
+    );
+    return 2;
+  }
+  const { args: serverFlags, env } = serverArgs(input.argv, tool);
+  // The call names its tool: list just that one, whatever toolset it is in (a last --tools wins over the user's).
+  const childArgs = [...serverFlags, "--tools", tool];
   const debug = input.config.logLevel === "debug";
   // The server's log is read, never left to fill the pipe: shown as it comes with --log-level debug,
   // and its tail on a failure.
@@ -87,16 +104,7 @@ export async function runCallCommand(input: CallInput): Promise<number> {
   try {
     const { tools } = await client.listTools();
     if (!tools.some((t) => t.name === tool)) {
-      const [{ ALL_TOOLS }, { isWriteTool }] = await Promise.all([
-        import("../tools/index.js"),
-        import("../tools/define.js"),
-      ]);
-      const writeTool = !input.config.enableWrites && ALL_TOOLS.some((t) => t.name === tool && isWriteTool(t));
-      input.err(
-        writeTool
-          ? `"${tool}" is not listed because writes are disabled: add --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true).`
-          : `unknown tool "${tool}". Tools this server lists: ${tools.map((t) => t.name).join(", ")}`,
-      );
+      input.err(`"${tool}" is not listed by the server.`);
       return 2;
     }
     const result = await client.callTool({ name: tool, arguments: args }, undefined, {

@@ -7,6 +7,7 @@ import { API_NAMES, type ApiName } from "../chat/apis/index.js";
 import { ConfigurationError } from "../chat/errors.js";
 import { USER_ID_RULE } from "../chat/ids.js";
 import { REGION_DOMAINS, REGIONS, type Region } from "../chat/regions.js";
+import { TOOLSET_KEYWORDS, TOOLSET_NAMES, type ToolsetName } from "../tools/toolset-names.js";
 import { type ConfigOption, optionByFlag, type ParseArgsOptionsConfig, parseArgsOptions } from "./options.js";
 import {
   baseUrlValue,
@@ -21,8 +22,8 @@ import {
 export { CONFIG_OPTIONS, renderHelp } from "./options.js";
 
 export type Credentials = { kind: "secretKey"; secretKey: string } | { kind: "userSig"; userSig: string };
-export const TOOLSET_NAMES = ["raw", "aggregate", "moderation", "all"] as const;
-export type ToolsetName = (typeof TOOLSET_NAMES)[number];
+/** A toolset's name, or "default" (the toolsets listed without flags), or "all". */
+export type ToolsetChoice = ToolsetName | (typeof TOOLSET_KEYWORDS)[number];
 export type LogLevelName = "debug" | "info" | "warning" | "error";
 
 export interface Config {
@@ -44,7 +45,9 @@ export interface Config {
   confirmAbove: { accounts: number; messages: number };
   /** Append-only JSON-lines audit file; unset = MCP log notifications. */
   auditLog?: string;
-  toolsets: ToolsetName[];
+  toolsets: ToolsetChoice[];
+  /** Start with the selected toolsets and let the agent enable more (list_toolsets / enable_toolsets). */
+  dynamicToolsets: boolean;
   tools?: string[];
   demo: boolean;
   transport: "stdio" | "http";
@@ -153,10 +156,13 @@ export function loadConfig(input: {
     standbyBaseUrl = domains.standby ? `https://${domains.standby}` : undefined;
   }
 
-  const toolsetsRaw = str("toolsets") ?? "all";
-  const toolsets = toolsetsRaw
+  const toolsets = (str("toolsets") ?? "default")
     .split(",")
-    .map((s) => read<ToolsetName>(opt("toolsets"), oneOfValue(TOOLSET_NAMES), s, "all"));
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) =>
+      read<ToolsetChoice>(opt("toolsets"), oneOfValue([...TOOLSET_NAMES, ...TOOLSET_KEYWORDS]), s, "default"),
+    );
   const toolsRaw = str("tools");
   const tools = toolsRaw
     ?.split(",")
@@ -188,7 +194,8 @@ export function loadConfig(input: {
       messages: read(opt("confirm-above-messages"), integerValue(0, 100_000), str("confirm-above-messages"), 10),
     },
     auditLog: str("audit-log")?.trim() || undefined,
-    toolsets,
+    toolsets: toolsets.length > 0 ? toolsets : ["default"],
+    dynamicToolsets: readBool(opt("dynamic-toolsets"), raw("dynamic-toolsets"), false),
     tools: tools && tools.length > 0 ? tools : undefined,
     demo: readBool(opt("demo"), raw("demo"), false),
     transport: read(opt("transport"), oneOfValue(["stdio", "http"] as const), str("transport"), "stdio"),

@@ -114,7 +114,7 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     flag: "enable-writes",
     env: "TENCENT_CHAT_ENABLE_WRITES",
     type: "boolean",
-    meaning: "List the write tools (moderation, member marks). The server is read-only by default.",
+    meaning: "List the write tools of the selected toolsets. The server is read-only by default.",
     defaultText: "false",
     example: "true",
   },
@@ -155,9 +155,19 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     flag: "toolsets",
     env: "TENCENT_CHAT_TOOLSETS",
     type: "string",
-    meaning: "Which tools to list: raw (one per API), aggregate, moderation, all.",
-    defaultText: "all",
-    example: "aggregate",
+    meaning:
+      "Which toolsets to list, comma-separated: groups, moderation, live, raw; default (groups,moderation) or all.",
+    defaultText: "default",
+    example: "default,live",
+  },
+  {
+    flag: "dynamic-toolsets",
+    env: "TENCENT_CHAT_DYNAMIC_TOOLSETS",
+    type: "boolean",
+    meaning:
+      "Start with the selected toolsets plus list_toolsets / enable_toolsets, with which the agent lists more tools when it needs them.",
+    defaultText: "false",
+    example: "true",
   },
   {
     flag: "tools",

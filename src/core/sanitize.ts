@@ -22,9 +22,12 @@ export function sanitizeText(value: unknown, maxLength = DEFAULT_TEXT_CAP): stri
   return s;
 }
 
+/** Tencent's [{Key, Value}] custom data as one {key: value} object (what an agent reads), sanitised. */
 export function sanitizeKeyValues(
   list: readonly { Key: string; Value: string }[] | undefined,
   maxLength = DEFAULT_TEXT_CAP,
-): { key: string; value: string }[] {
-  return (list ?? []).map((kv) => ({ key: sanitizeText(kv.Key, 64), value: sanitizeText(kv.Value, maxLength) }));
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of list ?? []) out[sanitizeText(kv.Key, 64)] = sanitizeText(kv.Value, maxLength);
+  return out;
 }

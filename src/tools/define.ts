@@ -6,8 +6,6 @@ import type { ChatGroups } from "../chat/groups.js";
 import type { AuditRecord } from "../core/audit.js";
 import type { ConfirmTokens } from "../core/confirm-token.js";
 
-export type Toolset = "raw" | "aggregate" | "moderation" | "meta";
-
 export interface ToolAnnotations {
   title: string;
   readOnlyHint: boolean;
@@ -61,7 +59,6 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   name: string;
   title: string;
   description: string;
-  toolset: Toolset;
   inputSchema: I;
   outputSchema: O;
   annotations: ToolAnnotations;

@@ -10,7 +10,19 @@ const run = promisify(execFile);
 const INSPECTOR = "node_modules/.bin/mcp-inspector";
 const env = cleanEnv();
 /** Inspector options that run our built bin in demo mode over stdio, answering in JSON. */
-const DEMO_STDIO = ["--format", "json", "-q", "--", "node", "dist/index.js", "--demo"];
+// Every toolset and the write tools: --strict checks the schema of every tool there is.
+const DEMO_STDIO = [
+  "--format",
+  "json",
+  "-q",
+  "--",
+  "node",
+  "dist/index.js",
+  "--demo",
+  "--toolsets",
+  "all",
+  "--enable-writes",
+];
 
 async function inspector(args: string[]): Promise<{ json: { result: Record<string, unknown> }; stderr: string }> {
   const { stdout, stderr } = await run(INSPECTOR, ["--cli", ...args], { env, timeout: 60_000 });

@@ -94,18 +94,18 @@ describe("emulator fidelity fixes", () => {
     async (customFieldsByDefault) => {
       const w = await startHarness({ emulator: { customFieldsByDefault } });
       try {
-        const all = structured<{ members: { custom_data?: unknown[] }[] }>(
+        const all = structured<{ members: { custom_data?: Record<string, string> }[] }>(
           await callTool(w.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, limit: 5 }),
         );
-        expect(all.members.every((m) => (m.custom_data?.length ?? 0) > 0)).toBe(customFieldsByDefault);
-        const asked = structured<{ members: { custom_data?: unknown[] }[] }>(
+        expect(all.members.every((m) => Object.keys(m.custom_data ?? {}).length > 0)).toBe(customFieldsByDefault);
+        const asked = structured<{ members: { custom_data?: Record<string, string> }[] }>(
           await callTool(w.client, "get_group_member_info", {
             group_id: DEMO_GROUP_IDS.public,
             limit: 5,
             custom_keys: ["MemberDefined1"],
           }),
         );
-        expect(asked.members.every((m) => m.custom_data?.length === 1)).toBe(true);
+        expect(asked.members.every((m) => Object.keys(m.custom_data ?? {}).length === 1)).toBe(true);
       } finally {
         await w.close();
       }
@@ -141,13 +141,14 @@ describe("answers of an unexpected shape", () => {
     const r = await callTool(h.client, "get_group_member_info", { group_id: DEMO_GROUP_IDS.public, limit: 10 });
     const s = await callTool(h.client, "summarize_group_members", { group_id: DEMO_GROUP_IDS.public });
     proxy.setBend(undefined);
-    const d = structured<{ members: { role?: string; custom_data?: { value: string }[] }[]; skipped_records: number }>(
-      r,
-    );
+    const d = structured<{
+      members: { role?: string; custom_data?: Record<string, string> }[];
+      skipped_records: number;
+    }>(r);
     expect(d.members).toHaveLength(9);
     expect(d.skipped_records).toBe(1);
     expect(d.members[1]!.role).toBe("Moderator");
-    expect(d.members[2]!.custom_data).toEqual([{ key: "Level", value: "7" }]);
+    expect(d.members[2]!.custom_data).toEqual({ Level: "7" });
     expect(textOf(r)).toMatch(/1 malformed member records were left out/);
     expect(structured<{ other_roles?: number }>(s).other_roles).toBeGreaterThan(0);
   });

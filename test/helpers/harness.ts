@@ -32,7 +32,9 @@ export interface HarnessOptions {
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const emulator = o.sharedEmulator ?? (await startEmulator({ port: 0, ...o.emulator }));
+  // Tests reach every toolset unless they choose one.
   const argv = [
+    ...(o.argv?.includes("--toolsets") || o.argv?.includes("--tools") ? [] : ["--toolsets", "all"]),
     ...(o.argv ?? []),
     ...(o.enableWrites ? ["--enable-writes"] : []),
     ...(o.readOnly ? ["--read-only"] : []),

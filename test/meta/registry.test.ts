@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GROUP_TYPES } from "../../src/chat/group-types.js";
-import { ALL_TOOLS } from "../../src/tools/index.js";
+import { ALL_TOOLS, TOOLSETS, toolsetOf } from "../../src/tools/index.js";
 
 const kebab = (name: string) => name.replace(/_/g, "-");
 const GROUP_WORDS = [...GROUP_TYPES, "Work", "Meeting", "live", "any type", "every group type", "all group types"];
@@ -12,7 +12,8 @@ describe("tool registry", () => {
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) {
       expect(n).toMatch(/^[a-z][a-z0-9_]{2,63}$/);
-      expect(existsSync(`src/tools/${kebab(n)}.ts`), n).toBe(true);
+      // A tool's toolset is the folder it lives in.
+      expect(existsSync(`src/tools/${toolsetOf(n)}/${kebab(n)}.ts`), n).toBe(true);
     }
   });
 
@@ -27,7 +28,7 @@ describe("tool registry", () => {
       expect(t.inputSchema).toBeDefined();
       expect(t.description.length).toBeGreaterThan(120);
       expect(t.description.length).toBeLessThan(1200);
-      if (t.toolset !== "meta") {
+      if (toolsetOf(t.name) !== "meta") {
         expect(
           GROUP_WORDS.some((w) => t.description.includes(w)),
           `${t.name} names its group types`,
@@ -36,6 +37,12 @@ describe("tool registry", () => {
       }
     },
   );
+
+  it("puts every tool in exactly one toolset, and every toolset has tools", () => {
+    const counted = TOOLSETS.flatMap((s) => s.tools.map((t) => t.name));
+    expect(new Set(counted).size).toBe(counted.length);
+    for (const s of TOOLSETS) expect(s.tools.length, s.name).toBeGreaterThan(0);
+  });
 
   it("rejects unknown arguments (strict input objects)", () => {
     for (const t of ALL_TOOLS) expect(t.inputSchema.safeParse({ __unknown__: 1 }).success, t.name).toBe(false);

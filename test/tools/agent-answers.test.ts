@@ -48,10 +48,17 @@ describe("continue from the text alone", () => {
 describe("what a call asked for is in the text", () => {
   it("get_group_info renders the requested fields, custom data and members", async () => {
     const only = textOf(
-      await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.chatRoom], fields: ["introduction"] }),
+      await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.public], fields: ["introduction"] }),
     );
-    expect(only).toMatch(/introduction: "/);
+    expect(only).toMatch(/introduction: "TestGroup"/);
     expect(only).not.toMatch(/: \?/);
+    // An empty text says nothing: left out of the text (issue 27), kept in the structured result.
+    const empty = await callTool(h.client, "get_group_info", {
+      group_ids: [DEMO_GROUP_IDS.chatRoom],
+      fields: ["introduction", "face_url"],
+    });
+    expect(textOf(empty)).not.toMatch(/introduction|face_url/);
+    expect(structured<{ groups: { introduction: string }[] }>(empty).groups[0]!.introduction).toBe("");
     const all = textOf(
       await callTool(h.client, "get_group_info", {
         group_ids: [DEMO_GROUP_IDS.public],

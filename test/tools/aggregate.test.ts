@@ -316,14 +316,25 @@ describe("get_groups_overview", () => {
     const d = structured<{
       requested: number;
       found: number;
-      rows: { online?: number }[];
+      rows: { id: string; type: string; members: number | null; online?: number }[];
       rows_omitted: number;
       errors: { code: number }[];
       batches: number;
     }>(r);
-    expect(d).toMatchObject({ requested: 1000, found: 998, batches: 20, rows_omitted: 698 });
+    expect(d).toMatchObject({ requested: 1000, found: 998, batches: 20, rows_omitted: 898 });
     expect(d.errors.map((e) => e.code)).toEqual([10010, 10010]);
-    expect(d.rows).toHaveLength(300);
+    expect(d.rows).toHaveLength(100);
+    // Largest first (a live group by its audience): the demo groups lead, the three-member ones follow.
+    const sizes = d.rows.map((x) => (x.type === "AVChatRoom" ? (x.online ?? 0) : (x.members ?? 0)));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(d.rows[0]!.id).toBe(DEMO_GROUP_IDS.avChatRoom);
+    // Every returned row is in the text, and the exact call for the omitted ones.
+    const text = textOf(r);
+    for (const row of d.rows as { id: string }[]) expect(text).toContain(row.id);
+    const m = /The rest: call get_groups_overview with (\{.*\})$/m.exec(text);
+    expect(JSON.parse(m![1]!).group_ids).toHaveLength(898);
+    // One line for both 10010 errors, with the next step.
+    expect(text).toMatch(/Error 10010 for 2 groups \(@TGS#2DISMISSED1, @TGS#MISSING1\): .+ Next: /);
     expect(JSON.stringify(r).length).toBeLessThan(90_000);
   });
 });

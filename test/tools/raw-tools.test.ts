@@ -49,11 +49,16 @@ describe("get_group_info", () => {
       await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community] }),
     );
     expect(plain.groups[0]!.members).toBeUndefined();
-    const withMembers = structured<{ groups: { members: unknown[]; members_note: string }[] }>(
-      await callTool(h.client, "get_group_info", { group_ids: [DEMO_GROUP_IDS.community], include_members: true }),
-    );
+    const r = await callTool(h.client, "get_group_info", {
+      group_ids: [DEMO_GROUP_IDS.community],
+      include_members: true,
+    });
+    const withMembers = structured<{ groups: { members: unknown[] }[] }>(r);
     expect(withMembers.groups[0]!.members).toHaveLength(50);
-    expect(withMembers.groups[0]!.members_note).toMatch(/get_group_member_info/);
+    // The text names the exact call for the rest.
+    expect(textOf(r)).toContain(
+      `The rest: call find_group_members with ${JSON.stringify({ group_id: DEMO_GROUP_IDS.community, max_results: 200 })}`,
+    );
   });
 
   it("explains 10018 when full member lists are too large", async () => {
@@ -66,14 +71,14 @@ describe("get_group_info", () => {
   });
 
   it("sanitises untrusted group text and keeps control characters out", async () => {
-    const d = structured<{ groups: { notification: string; custom_data: { value: string }[] }[] }>(
+    const d = structured<{ groups: { notification: string; custom_data: Record<string, string> }[] }>(
       await callTool(h.client, "get_group_info", {
         group_ids: [DEMO_GROUP_IDS.public],
         group_custom_keys: ["GroupTestData2"],
       }),
     );
     expect(d.groups[0]!.notification).toBe("Be kind. No spam");
-    expect(d.groups[0]!.custom_data).toEqual([{ key: "GroupTestData2", value: "abc" }]);
+    expect(d.groups[0]!.custom_data).toEqual({ GroupTestData2: "abc" });
   });
 });
 
@@ -91,7 +96,11 @@ describe("get_group_member_info", () => {
       const d = structured<{ members: { account: string }[]; next: { offset?: number } | null; member_num: number }>(r);
       expect(d.member_num).toBe(40);
       for (const m of d.members) seen.add(m.account);
-      if (d.next) expect(textOf(r)).toContain(`offset=${d.next.offset}`);
+      // The exact next call, arguments and all.
+      if (d.next)
+        expect(textOf(r)).toContain(
+          `call get_group_member_info with ${JSON.stringify({ group_id: DEMO_GROUP_IDS.public, limit: 15, offset: d.next.offset })}`,
+        );
       offset = d.next?.offset;
       pages++;
     }
@@ -195,13 +204,29 @@ describe("online tools", () => {
     expect(textOf(r)).toMatch(/10007[\s\S]*get_group_member_info/);
   });
 
-  it("get_online_member_num counts a Community and refuses an AVChatRoom", async () => {
-    const d = structured<{ online_member_num: number; refresh_interval_seconds: number }>(
+  it("get_online_member_num counts a Community and an AVChatRoom, each through its own API, and refuses other types", async () => {
+    const calls = (api: string) => h.emulator.control.stats().calls[`${h.emulator.credentials.sdkAppId}:${api}`] ?? 0;
+    const community = calls("get_online_member_num");
+    const live0 = calls("get_group_online_member_num");
+    const d = structured<{ online_member_num: number; refresh_interval_seconds: number; group_type: string }>(
       await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.community }),
     );
-    expect(d).toMatchObject({ online_member_num: 40, refresh_interval_seconds: 240 });
-    const r = await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.avChatRoom });
-    expect(textOf(r)).toMatch(/10007[\s\S]*Community/);
+    expect(d).toMatchObject({ online_member_num: 40, refresh_interval_seconds: 240, group_type: "Community" });
+    const live = await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.avChatRoom });
+    expect(structured(live)).toMatchObject({
+      online_member_num: 1200,
+      refresh_interval_seconds: 10,
+      group_type: "AVChatRoom",
+    });
+    expect(textOf(live)).toMatch(/^1200 members of @TGS#aLIVEDEMO01 \(AVChatRoom\) are online/);
+    // Each type through its own REST API (million_group_open_http_svc vs group_open_http_svc).
+    expect(calls("get_online_member_num") - community).toBe(1);
+    expect(calls("get_group_online_member_num") - live0).toBe(1);
+    const pub = await callTool(h.client, "get_online_member_num", { group_id: DEMO_GROUP_IDS.public });
+    expect(pub.isError).toBe(true);
+    expect(textOf(pub)).toMatch(
+      /is a Public group: online counts exist only for AVChatRoom \(live\) and Community[\s\S]*summarize_group_members/,
+    );
   });
 });
 

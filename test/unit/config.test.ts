@@ -16,7 +16,7 @@ describe("config loader", () => {
       enableWrites: false,
       readOnly: false,
       demo: false,
-      toolsets: ["all"],
+      toolsets: ["default"],
     });
     expect(c.credentials).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
@@ -37,7 +37,7 @@ describe("config loader", () => {
       TENCENT_CHAT_MAX_ATTEMPTS: "2",
       TENCENT_CHAT_ENABLE_WRITES: "yes",
       TENCENT_CHAT_READ_ONLY: "0",
-      TENCENT_CHAT_TOOLSETS: "raw,aggregate",
+      TENCENT_CHAT_TOOLSETS: "raw,live",
       TENCENT_CHAT_TOOLS: "get_group_info, explain_chat_error",
       TENCENT_CHAT_DEMO: "false",
       TENCENT_CHAT_TRANSPORT: "http",
@@ -57,7 +57,7 @@ describe("config loader", () => {
       maxAttempts: 2,
       enableWrites: true,
       readOnly: false,
-      toolsets: ["raw", "aggregate"],
+      toolsets: ["raw", "live"],
       tools: ["get_group_info", "explain_chat_error"],
       transport: "http",
       port: 0,

@@ -9,24 +9,18 @@ export const MaxSecondsParam = z
   .min(1)
   .max(300)
   .default(40)
-  .describe("Time budget; past it the result is partial, with resume_cursor.");
+  .describe("Seconds; then a partial result with resume_cursor.");
 
-export const ResumeCursorParam = z
-  .string()
-  .max(4096)
-  .optional()
-  .describe("From a partial result of the same call: continues it.");
+export const ResumeCursorParam = z.string().max(4096).optional().describe("From a partial result: continues it.");
 
 export const StopReasonOut = z.enum(["done", "max_items", "max_seconds", "early_exit", "upstream_error"]);
 
-export const UpstreamErrorOut = z
-  .object({
-    code: NumberOrNull,
-    retryable: z.boolean(),
-    meaning: z.string(),
-    next_step: z.string(),
-  })
-  .describe("Set when stopped_because is upstream_error.");
+export const UpstreamErrorOut = z.object({
+  code: NumberOrNull,
+  retryable: z.boolean(),
+  meaning: z.string(),
+  next_step: z.string(),
+});
 
 /** The output fields of an aggregate that can stop early: its continuation, why it stopped, the failure. */
 export const ContinuationOut = {

@@ -12,7 +12,8 @@ import { StringOrNull } from "./nullable.js";
 
 const PERMANENT_MUTE = 4294967295;
 
-export const KeyValueOut = z.object({ key: z.string(), value: z.string() });
+/** App-defined custom data, key → value (member- or app-written text). */
+export const CustomDataOut = z.record(z.string(), z.string());
 
 export const MemberOut = z.object({
   account: z.string(),
@@ -24,7 +25,7 @@ export const MemberOut = z.object({
   muted_until: StringOrNull.optional(),
   msg_flag: z.string().optional(),
   msg_seq: z.number().optional(),
-  custom_data: z.array(KeyValueOut).optional(),
+  custom_data: CustomDataOut.optional(),
 });
 export type MemberOutput = z.infer<typeof MemberOut>;
 
@@ -81,24 +82,24 @@ export function onlineMemberToOutput(m: OnlineMember): OnlineMemberOutput {
   return out;
 }
 
-/** One short line per member for the text rendering. */
+/** One line per member with every field the result holds (hosts that show only the text lose none). */
 export function memberLine(m: MemberOutput): string {
   const parts = [m.account];
   if (m.role) parts.push(m.role);
   // Member-written text is quoted as data (JSON escaping), never as prose.
   if (m.name_card) parts.push(`name card ${JSON.stringify(m.name_card)}`);
-  if (m.muted) parts.push(`muted until ${m.muted_until}`);
-  if (m.last_send_msg_time === null) parts.push("never spoke");
+  if (m.join_time !== undefined) parts.push(`joined ${m.join_time ?? "unknown"}`);
+  if (m.last_send_msg_time !== undefined)
+    parts.push(m.last_send_msg_time === null ? "never spoke" : `last message ${m.last_send_msg_time}`);
+  if (m.muted_until !== undefined || m.muted !== undefined)
+    parts.push(m.muted ? `muted until ${m.muted_until}` : "not muted");
+  if (m.msg_flag !== undefined) parts.push(`msg_flag ${m.msg_flag}`);
+  if (m.msg_seq !== undefined) parts.push(`msg_seq ${m.msg_seq}`);
+  if (m.custom_data && Object.keys(m.custom_data).length > 0) parts.push(`custom ${JSON.stringify(m.custom_data)}`);
   return parts.join(" · ");
 }
 
-// A whole page (200) or a whole search result: hosts that show the model only the text must not lose any.
-const TEXT_LINES_CAP = 200;
-
-/** One line per member, up to 200; structuredContent carries the same members. */
+/** One line per member; the callers' page and result limits (at most 200) are the only cap. */
 export function renderMemberLines(members: readonly MemberOutput[]): string {
-  const lines = members.slice(0, TEXT_LINES_CAP).map(memberLine);
-  if (members.length > TEXT_LINES_CAP)
-    lines.push(`… and ${members.length - TEXT_LINES_CAP} more in the structured result.`);
-  return lines.join("\n");
+  return members.map(memberLine).join("\n");
 }

@@ -3,13 +3,15 @@ import { z } from "zod";
 import { MEMBER_ROLES } from "../../chat/groups.js";
 import { GROUP_ID_RULE, USER_ID_RULE } from "../../chat/ids.js";
 
+// The ID rules are checked by refine, not regex: a pattern in every ID parameter of every tool costs the
+// listing tokens and tells an agent nothing it would get wrong (the length bounds stay listed).
 export const GroupIdParam = z
   .string()
   .trim()
   .min(1)
   .max(GROUP_ID_RULE.max)
-  .regex(GROUP_ID_RULE.pattern, `group IDs are ${GROUP_ID_RULE.text}`)
-  .describe("e.g. @TGS#1NVTZEAE4; Community IDs start with @TGS#_.");
+  .refine((id) => GROUP_ID_RULE.pattern.test(id), `group IDs are ${GROUP_ID_RULE.text}`)
+  .describe("e.g. @TGS#1NVTZEAE4");
 
 export const RoleParam = z.enum(MEMBER_ROLES as unknown as ["Owner", "Admin", "Member"]);
 
@@ -22,13 +24,13 @@ export const CustomKeysParam = z
       .refine((k) => !/\p{Cc}/u.test(k), "custom keys have no control characters"),
   )
   .max(20)
-  .describe("AppMemberDefinedData keys to return.");
+  .describe("Member custom data keys.");
 
 export const AccountParam = z
   .string()
   .min(1)
   .max(USER_ID_RULE.max)
-  .regex(USER_ID_RULE.pattern, `UserIDs are ${USER_ID_RULE.text}`);
+  .refine((id) => USER_ID_RULE.pattern.test(id), `UserIDs are ${USER_ID_RULE.text}`);
 
 export const MarkParam = z
   .number()
@@ -43,13 +45,13 @@ export const GroupTypeParam = z
   .enum(["Private", "Public", "ChatRoom", "AVChatRoom", "Community"])
   .describe("Private = Work, ChatRoom = Meeting, AVChatRoom = live group.");
 
-// A date or date-time (ISO 8601). A short pattern instead of zod's calendar-exact one (about 500 characters
-// per parameter in every tools/list); Date.parse then rejects what the pattern lets through.
+// A date or date-time (ISO 8601), checked by refine so no pattern is listed (the description says the form);
+// Date.parse then rejects what the pattern lets through.
+const ISO_DATE = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/;
 export const IsoDateParam = z
   .string()
-  .regex(/^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/, "an ISO 8601 date, e.g. 2026-10-01")
-  .refine((d) => !Number.isNaN(Date.parse(d)), "not a real date")
-  .describe("ISO 8601 date, e.g. 2026-10-01.");
+  .refine((d) => ISO_DATE.test(d), "an ISO 8601 date, e.g. 2026-10-01")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "not a real date");
 
 /** Unix seconds of an ISO date parameter. */
 export function secondsOf(date: string | undefined): number | undefined {

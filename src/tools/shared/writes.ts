@@ -36,7 +36,7 @@ export const AccountWriteOut = z.object({
   not_members: z.array(z.string()),
   refused: z.array(z.string()).describe("account: why"),
   failed: z.array(FailedChunkOut),
-  would_send: z.array(z.unknown()).optional(),
+  would_send: z.array(z.object({ api: z.string(), body: z.looseObject({}) })).optional(),
   confirm_token: z.string().optional(),
 });
 export type AccountWriteResult = z.infer<typeof AccountWriteOut>;

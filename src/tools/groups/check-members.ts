@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { budgetCallOptions, budgetSignal, makeBudget } from "../../aggregate/budget.js";
+import { chunksOf, mapConcurrent } from "../../aggregate/pool.js";
+import { asUpstreamFailure } from "../../aggregate/upstream.js";
+import { ROLES_PER_CALL } from "../../chat/apis/get-role-in-group.js";
+import { sanitizeText } from "../../core/sanitize.js";
+import { defineTool, readOnlyAnnotations } from "../define.js";
+import { MaxSecondsParam } from "../shared/budget-params.js";
+import { NumberOrNull } from "../shared/nullable.js";
+import { AccountParam, GroupIdParam } from "../shared/params.js";
+
+const CONCURRENCY = 4;
+const NOT_MEMBERS_CAP = 200;
+const MEMBERS_CAP = 200;
+
+const Failed = z.object({
+  accounts: z.number(),
+  code: NumberOrNull,
+  retryable: z.boolean(),
+  meaning: z.string(),
+});
+
+export default defineTool({
+  name: "check_members",
+  title: "Check which accounts are in a group",
+  description:
+    "Which of up to 10,000 accounts belong to a Private (Work), Public, ChatRoom (Meeting) or Community group, and with which role " +
+    "(REST get_role_in_group in requests of 500). Not AVChatRoom: its members are its online viewers (get_online_members).",
+  inputSchema: z
+    .object({
+      group_id: GroupIdParam,
+      accounts: z.array(AccountParam).min(1).max(10_000),
+      max_seconds: MaxSecondsParam,
+    })
+    .strict(),
+  outputSchema: z.object({
+    group_id: z.string(),
+    checked: z.number(),
+    by_role: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number(), NotMember: z.number() }),
+    other_roles: z.number().optional(),
+    members: z.array(z.object({ account: z.string(), role: z.string() })),
+    members_truncated: z.boolean(),
+    not_members: z.array(z.string()),
+    not_members_truncated: z.boolean(),
+    complete: z.boolean(),
+    failed: z.array(Failed).optional(),
+    unchecked_accounts: z.array(z.string()).optional(),
+  }),
+  annotations: readOnlyAnnotations("Check which accounts are in a group"),
+  async handler(args, ctx) {
+    const accounts = [...new Set(args.accounts)];
+    const chunks = chunksOf(accounts, ROLES_PER_CALL);
+    const budget = makeBudget(args.max_seconds, accounts.length, ctx.signal);
+    const signal = budgetSignal(budget);
+    let done = 0;
+    const results = await mapConcurrent(chunks, CONCURRENCY, async (chunk) => {
+      try {
+        return { chunk, roles: await ctx.chat.roles(args.group_id, chunk, budgetCallOptions(budget, signal)) };
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        return { chunk, error: err };
+      } finally {
+        done++;
+        await ctx.progress({ progress: done, total: chunks.length, message: `${done}/${chunks.length} requests` });
+      }
+    });
+    // Every request failed: nothing to keep, the first failure says why (an AVChatRoom's 10007 names the alternative).
+    const firstError = results.find((r) => "error" in r)?.error;
+    if (results.every((r) => "error" in r)) throw firstError;
+
+    const byRole = { Owner: 0, Admin: 0, Member: 0, NotMember: 0 };
+    let otherRoles = 0;
+    const members: { account: string; role: string }[] = [];
+    const notMembers: string[] = [];
+    let memberCount = 0;
+    let checked = 0;
+    const failed: z.infer<typeof Failed>[] = [];
+    const unchecked: string[] = [];
+    for (const r of results) {
+      if ("error" in r) {
+        const f = asUpstreamFailure(r.error);
+        if (!f) throw r.error;
+        failed.push({ accounts: r.chunk.length, code: f.code, retryable: f.retryable, meaning: f.meaning });
+        unchecked.push(...r.chunk);
+        continue;
+      }
+      for (const { account, role } of r.roles ?? []) {
+        checked++;
+        if (role in byRole) byRole[role as keyof typeof byRole]++;
+        else otherRoles++;
+        if (role === "NotMember") {
+          if (notMembers.length < NOT_MEMBERS_CAP) notMembers.push(sanitizeText(account, 64));
+        } else {
+          memberCount++;
+          if (members.length < MEMBERS_CAP)
+            members.push({ account: sanitizeText(account, 64), role: sanitizeText(role, 20) });
+        }
+      }
+    }
+    const data = {
+      group_id: args.group_id,
+      checked,
+      by_role: byRole,
+      ...(otherRoles ? { other_roles: otherRoles } : {}),
+      members,
+      members_truncated: memberCount > members.length,
+      not_members: notMembers,
+      not_members_truncated: byRole.NotMember > notMembers.length,
+      complete: failed.length === 0,
+      ...(failed.length ? { failed, unchecked_accounts: unchecked.slice(0, 500) } : {}),
+    };
+    const lines = [
+      `${args.group_id}: of ${checked} accounts checked, ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members${otherRoles ? `, ${otherRoles} with another role` : ""}.`,
+      members.length
+        ? `Members: ${members
+            .slice(0, 50)
+            .map((m) => `${m.account} (${m.role})`)
+            .join(
+              ", ",
+            )}${memberCount > 50 ? ` … ${memberCount - 50} more${data.members_truncated ? " (first 200 in the structured result)" : " in the structured result"}` : ""}.`
+        : "",
+      notMembers.length
+        ? `Not members: ${notMembers.slice(0, 50).join(", ")}${byRole.NotMember > 50 ? ` … ${byRole.NotMember - 50} more` : ""}.`
+        : "",
+    ];
+    if (failed.length) {
+      const retry = failed.some((f) => f.retryable);
+      lines.push(
+        `${unchecked.length} accounts were not checked: ${failed[0]!.meaning}${retry ? " A retry can fix this:" : ""} call check_members again with group_id=${JSON.stringify(args.group_id)} and the accounts under unchecked_accounts${unchecked.length > 500 ? " (first 500; the others come after them in your list)" : ""}.`,
+      );
+    }
+    return { data, text: lines.filter(Boolean).join("\n") };
+  },
+});
