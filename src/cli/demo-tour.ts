@@ -71,8 +71,13 @@ const STEPS: Step[] = [
   },
   {
     tool: "get_groups_overview",
-    args: { group_ids: Object.values(DEMO_GROUP_IDS) },
-    why: "every demo group in one call",
+    args: { group_ids: Object.values(DEMO_GROUP_IDS), max_rows: 5 },
+    why: "every demo group in one call, capped at 5 rows: largest first, and the text names the exact call for the rest",
+  },
+  {
+    tool: "list_groups",
+    args: { group_type: "AVChatRoom", sort_by: "online", max_results: 3 },
+    why: "which live group has the most viewers? one call: live online counts, sorted",
   },
   {
     tool: "summarize_group_members",
@@ -137,23 +142,26 @@ export async function runDemoTour(io: { out: (line: string) => void }): Promise<
   io.out(
     "Starting tencent-chat-group-mcp in demo mode (embedded emulator, demo data) and connecting an MCP client over stdio...",
   );
-  const { client } = await connectToSelf(["--demo", "--enable-writes"]);
+  // Every toolset for the tour; a host that starts the server without flags sees the default toolsets only.
+  const { client } = await connectToSelf(["--demo", "--enable-writes", "--toolsets", "all"]);
   try {
     const { tools } = await client.listTools();
-    io.out(`\nThe server lists ${tools.length} tools: ${tools.map((t) => t.name).join(", ")}`);
+    io.out(
+      `\nThe server lists ${tools.length} tools (every toolset, for the tour; without flags it lists the groups and moderation toolsets, and --dynamic-toolsets lets the agent enable more): ${tools.map((t) => t.name).join(", ")}`,
+    );
     const listed = new Set(tools.map((t) => t.name));
     let failures = 0;
     for (const step of STEPS) {
       if (!listed.has(step.tool)) continue;
       io.out(`\n── ${step.tool} — ${step.why}`);
-      io.out(`   arguments: ${JSON.stringify(step.args).slice(0, 200)}`);
+      io.out(`   arguments: ${clip(JSON.stringify(step.args))}`);
       let args = step.args;
       if (step.confirm) {
         const dry = await client.callTool({ name: step.tool, arguments: { ...args, dry_run: true } });
         show(io, dry);
         const token = (dry.structuredContent as { confirm_token?: string } | undefined)?.confirm_token;
         args = { ...args, confirm_token: token };
-        io.out(`   then with the dry run's confirm_token: ${JSON.stringify(args).slice(0, 200)}`);
+        io.out(`   then with the dry run's confirm_token: ${clip(JSON.stringify(args))}`);
         if (dry.isError) failures++;
       }
       const result = await client.callTool({ name: step.tool, arguments: args });
@@ -168,6 +176,11 @@ export async function runDemoTour(io: { out: (line: string) => void }): Promise<
   } finally {
     await client.close();
   }
+}
+
+/** The tour's own echo of long arguments: shortened, and said to be. */
+function clip(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 200)}… (${s.length - 200} more characters)` : s;
 }
 
 function show(io: { out: (line: string) => void }, result: Record<string, unknown>): void {

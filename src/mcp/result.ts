@@ -2,6 +2,7 @@
 // errors as isError results that say what went wrong, whether a retry helps, and what to do next.
 import { randomUUID } from "node:crypto";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { restPathOf } from "../chat/apis/index.js";
 import { describeFailure } from "../chat/error-codes.js";
 import { ChatApiError, ChatError } from "../chat/errors.js";
 import type { Logger } from "../core/logger.js";
@@ -36,8 +37,11 @@ export function toErrorResult(err: unknown, logger: Logger, toolName: string): C
   const d = describeFailure(err);
   const lines: string[] = [];
   if (err instanceof ChatApiError) {
+    // Name the tool the agent called and the REST API behind the failure: a read inside a write (the group's
+    // type and owner before a mute) is not a tool the agent called.
+    const readInside = err.api === "get_group_info" && toolName !== "get_group_info";
     lines.push(
-      `Chat API error ${err.code} from ${err.api}${err.info ? ` (Tencent says: ${JSON.stringify(sanitizeText(err.info, 300))})` : ""}.`,
+      `${toolName} ${readInside ? "could not read the group" : "failed"}: REST ${restPathOf(err.api)} answered Chat API error ${err.code}${err.info ? ` (Tencent says: ${JSON.stringify(sanitizeText(err.info, 300))})` : ""}.`,
     );
   }
   if (err instanceof ChatError || d.known) {

@@ -281,7 +281,9 @@ describe("get_member_roles and check_members", () => {
     expect(data.complete).toBe(false);
     expect(data.checked).toBe(500);
     expect(data.unchecked_accounts).toHaveLength(500);
-    expect(textOf(r)).toContain("call check_members again");
+    // The exact call that checks them: every unchecked account, in the text.
+    const m = /not checked: .* call check_members with (\{.*\})$/m.exec(textOf(r));
+    expect(JSON.parse(m![1]!)).toEqual({ group_id: DEMO_GROUP_IDS.community, accounts: data.unchecked_accounts });
   });
 
   it("refuses 10,001 accounts and an empty account before any request; an AVChatRoom gets a clear error", async () => {

@@ -52,3 +52,34 @@ describe("concurrency", () => {
     expect(order).toEqual(["fast", "slow"]);
   });
 });
+
+describe("errors name the tool called and the REST API behind them", () => {
+  let w: Harness;
+  beforeAll(async () => {
+    w = await startHarness({ enableWrites: true });
+  });
+  afterAll(() => w.close());
+
+  it("a write whose group read fails says which tool could not read the group, through which REST API", async () => {
+    const r = await callTool(w.client, "mute_members", {
+      group_id: "@TGS#2NOSUCHGROUP",
+      accounts: ["p_bob"],
+      duration_seconds: 60,
+    });
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(
+      /^mute_members could not read the group: REST group_open_http_svc\/get_group_info answered Chat API error 10010/,
+    );
+    expect(textOf(r)).toMatch(/What to do next: .+/);
+  });
+
+  it("per-group errors of a batch carry meaning and next step, once per kind of error", async () => {
+    const r = await callTool(w.client, "get_group_info", {
+      group_ids: [DEMO_GROUP_IDS.public, DEMO_GROUP_IDS.dismissed, "@TGS#2NOSUCHGROUP"],
+    });
+    const text = textOf(r);
+    expect(text).toMatch(/Error 10010 for 2 groups \(@TGS#2DISMISSED1, @TGS#2NOSUCHGROUP\): .+ Next: .+/);
+    const d = r.structuredContent as { errors: { next_step: string }[] };
+    for (const e of d.errors) expect(e.next_step.length).toBeGreaterThan(10);
+  });
+});

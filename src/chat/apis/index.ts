@@ -54,6 +54,12 @@ export function apiNamed(name: string): ApiInfo | undefined {
   return ALL.find((a) => a.name === name);
 }
 
+/** How an API is named to a reader: its REST path (service/command), the descriptor name when unknown. */
+export function restPathOf(name: string): string {
+  const api = apiNamed(name);
+  return api ? `${api.service}/${api.command}` : name;
+}
+
 export function isApiName(name: string): name is ApiName {
   return apiNamed(name) !== undefined;
 }

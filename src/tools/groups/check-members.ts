@@ -10,8 +10,6 @@ import { NumberOrNull } from "../shared/nullable.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
 
 const CONCURRENCY = 4;
-const NOT_MEMBERS_CAP = 200;
-const MEMBERS_CAP = 200;
 
 const Failed = z.object({
   accounts: z.number(),
@@ -30,6 +28,7 @@ export default defineTool({
     .object({
       group_id: GroupIdParam,
       accounts: z.array(AccountParam).min(1).max(10_000),
+      max_listed: z.number().int().min(0).max(10_000).default(200).describe("Members and non-members listed, each."),
       max_seconds: MaxSecondsParam,
     })
     .strict(),
@@ -89,10 +88,10 @@ export default defineTool({
         if (role in byRole) byRole[role as keyof typeof byRole]++;
         else otherRoles++;
         if (role === "NotMember") {
-          if (notMembers.length < NOT_MEMBERS_CAP) notMembers.push(sanitizeText(account, 64));
+          if (notMembers.length < args.max_listed) notMembers.push(sanitizeText(account, 64));
         } else {
           memberCount++;
-          if (members.length < MEMBERS_CAP)
+          if (members.length < args.max_listed)
             members.push({ account: sanitizeText(account, 64), role: sanitizeText(role, 20) });
         }
       }
@@ -107,26 +106,26 @@ export default defineTool({
       not_members: notMembers,
       not_members_truncated: byRole.NotMember > notMembers.length,
       complete: failed.length === 0,
-      ...(failed.length ? { failed, unchecked_accounts: unchecked.slice(0, 500) } : {}),
+      ...(failed.length ? { failed, unchecked_accounts: unchecked } : {}),
     };
+    // Listed in the order of the caller's accounts, up to max_listed each; the same call with a larger
+    // max_listed lists the rest.
+    const listAll = { ...args, max_listed: Math.min(10_000, Math.max(memberCount, byRole.NotMember)) };
+    const truncated = data.members_truncated || data.not_members_truncated;
     const lines = [
       `${args.group_id}: of ${checked} accounts checked, ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members${otherRoles ? `, ${otherRoles} with another role` : ""}.`,
       members.length
-        ? `Members: ${members
-            .slice(0, 50)
-            .map((m) => `${m.account} (${m.role})`)
-            .join(
-              ", ",
-            )}${memberCount > 50 ? ` … ${memberCount - 50} more${data.members_truncated ? " (first 200 in the structured result)" : " in the structured result"}` : ""}.`
+        ? `Members${data.members_truncated ? ` (the first ${members.length} of ${memberCount})` : ""}: ${members.map((m) => `${m.account} (${m.role})`).join(", ")}.`
         : "",
       notMembers.length
-        ? `Not members: ${notMembers.slice(0, 50).join(", ")}${byRole.NotMember > 50 ? ` … ${byRole.NotMember - 50} more` : ""}.`
+        ? `Not members${data.not_members_truncated ? ` (the first ${notMembers.length} of ${byRole.NotMember})` : ""}: ${notMembers.join(", ")}.`
         : "",
+      truncated ? `To list them all, call check_members with ${JSON.stringify(listAll)}` : "",
     ];
     if (failed.length) {
       const retry = failed.some((f) => f.retryable);
       lines.push(
-        `${unchecked.length} accounts were not checked: ${failed[0]!.meaning}${retry ? " A retry can fix this:" : ""} call check_members again with group_id=${JSON.stringify(args.group_id)} and the accounts under unchecked_accounts${unchecked.length > 500 ? " (first 500; the others come after them in your list)" : ""}.`,
+        `${unchecked.length} accounts were not checked: ${failed[0]!.meaning}${retry ? " A retry can fix this:" : ""} call check_members with ${JSON.stringify({ group_id: args.group_id, accounts: unchecked })}`,
       );
     }
     return { data, text: lines.filter(Boolean).join("\n") };

@@ -16,7 +16,6 @@ import { AccountParam, GroupTypeParam } from "../shared/params.js";
 
 const NAME = "get_user_groups";
 const PAGE = 500;
-const TEXT_ROWS = 60;
 
 const Count = z.number().int().min(0);
 const StateSchema = z.object({
@@ -129,8 +128,8 @@ export default defineTool({
       Object.entries(r)
         .map(([k, n]) => `${n} ${k}`)
         .join(", ") || "none";
-    const shown = groups.slice(0, TEXT_ROWS).map((g) => groupRowLine(g, g.role ? ` · role ${g.role}` : ""));
-    if (groups.length > TEXT_ROWS) shown.push(`… ${groups.length - TEXT_ROWS} more in the structured result.`);
+    // Every group of the result (max_results is the cap): hosts may show the model nothing but the text.
+    const shown = groups.map((g) => groupRowLine(g, g.role ? ` · role ${g.role}` : ""));
     const sameArgs = Object.fromEntries(
       Object.entries({
         account: args.account,

@@ -112,11 +112,15 @@ export default defineTool({
     };
     const j = data.joined;
     const s = data.last_spoke;
+    // A partial scan's counts cover the members read so far: said on every count line, never read as facts.
+    const soFar = data.complete ? "" : " (so far)";
+    const allAdmins = { group_id: args.group_id, roles: ["Admin"], max_results: 200 };
     const text = [
       `${data.group_id} (${type}): ${data.complete ? "complete scan" : "PARTIAL scan"} of ${data.scanned} members${data.member_num !== null ? ` (API member count ${data.member_num})` : ""}${roles ? `, roles ${roles.join("/")}` : ""}.`,
-      `Roles: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members${state.otherRoles ? `, ${state.otherRoles} with another role` : ""}. Owner: ${data.owner ?? "none"}. Admins: ${data.admins.join(", ") || "none"}${data.admins_truncated ? " (first 20)" : ""}.`,
-      `Muted now: ${data.muted}. Never spoke: ${data.never_spoke}.`,
-      `Joined in the last 7/30/90 days: ${j.last_7_days}/${j.last_30_days}/${j.last_90_days}. Spoke in the last 7/30/90 days: ${s.last_7_days}/${s.last_30_days}/${s.last_90_days}.`,
+      `Roles${soFar}: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members${state.otherRoles ? `, ${state.otherRoles} with another role` : ""}. Owner: ${data.owner ?? "none"}. Admins: ${data.admins.join(", ") || "none"}${data.admins_truncated ? ` (the first ${ADMINS_SHOWN}; all of them: call find_group_members with ${JSON.stringify(allAdmins)})` : ""}.`,
+      `Muted now${soFar}: ${data.muted}. Never spoke${soFar}: ${data.never_spoke}.`,
+      `Joined in the last 7/30/90 days${soFar}: ${j.last_7_days}/${j.last_30_days}/${j.last_90_days}. Spoke in the last 7/30/90 days${soFar}: ${s.last_7_days}/${s.last_30_days}/${s.last_90_days}.`,
+      data.sample.length ? `Sample of members: ${data.sample.join(", ")}.` : "",
       data.complete
         ? ""
         : `Stopped (${result.reason}) after ${data.scanned} members; the counts carry over when you continue.`,

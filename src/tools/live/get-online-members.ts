@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../../chat/limits.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
-import { OnlineMemberOut, onlineMemberToOutput } from "../shared/member.js";
+import { OnlineMemberOut, onlineMemberLine, onlineMemberToOutput } from "../shared/member.js";
 import { GroupIdParam, MarkParam } from "../shared/params.js";
 
 export const ONLINE_LIST_CAVEAT =
@@ -48,19 +48,10 @@ export default defineTool({
       ...(wanted.has("avatar") && m.avatar !== undefined ? { avatar: m.avatar } : {}),
       ...(wanted.has("join_time") && m.join_time !== undefined ? { join_time: m.join_time } : {}),
     }));
-    const shown = members
-      .slice(0, 30)
-      .map((m) => `${m.account}${m.nick_name ? ` (nickname ${JSON.stringify(m.nick_name)})` : ""}`);
-    // Every account reaches the text (hosts may show the model nothing else), the rest compactly.
-    const more =
-      members.length > shown.length
-        ? `\nAlso online: ${members
-            .slice(shown.length)
-            .map((m) => m.account)
-            .join(", ")}.`
-        : "";
+    // Every member with every field asked for: hosts may show the model nothing but the text.
+    const shown = members.map(onlineMemberLine);
     const how = page.nextTimestamp
-      ? `More online members: call get_online_members with timestamp=${page.nextTimestamp}.`
+      ? `More online members: call get_online_members with ${JSON.stringify({ ...args, timestamp: page.nextTimestamp })}`
       : "This is the last page.";
     return {
       data: {
@@ -71,7 +62,7 @@ export default defineTool({
         complete: page.nextTimestamp === 0,
         caveat: ONLINE_LIST_CAVEAT,
       },
-      text: `${members.length} online members of ${args.group_id}${args.mark !== undefined ? ` with mark ${args.mark}` : ""} (cap: ${LIMITS.onlineListCap} latest).\n${shown.join("\n")}${more}\n${how}\nNote: ${ONLINE_LIST_CAVEAT}`,
+      text: `${members.length} online members of ${args.group_id}${args.mark !== undefined ? ` with mark ${args.mark}` : ""} (cap: ${LIMITS.onlineListCap} latest).\n${shown.join("\n")}\n${how}\nNote: ${ONLINE_LIST_CAVEAT}`,
     };
   },
 });

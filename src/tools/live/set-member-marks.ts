@@ -68,7 +68,7 @@ export default defineTool({
       const checks = dryRunChecks(pre);
       return {
         data: { ...base, dry_run: true, marked: [], left_out: pre.notOnline, attempts: 0, checks },
-        text: dryRunText(`modify_user_info ${JSON.stringify(request).slice(0, 1500)}`, pre),
+        text: dryRunText(`modify_user_info ${JSON.stringify(request)}`, pre),
       };
     }
     await ctx.log("notice", "write", { group_id: args.group_id, action: args.action, accounts: args.members.length });
@@ -80,9 +80,7 @@ export default defineTool({
       data: { ...base, dry_run: false, marked, left_out: leftOut, attempts: res.attempts },
       text:
         `${args.action === "set" ? "Set" : "Deleted"} marks on ${marked.length} of ${args.members.length} accounts in ${args.group_id}.` +
-        (leftOut.length
-          ? ` Left out (offline or unknown): ${leftOut.slice(0, 20).join(", ")}${leftOut.length > 20 ? ` and ${leftOut.length - 20} more` : ""}.`
-          : ""),
+        (leftOut.length ? ` Left out (offline or unknown): ${leftOut.join(", ")}.` : ""),
     };
   },
 });

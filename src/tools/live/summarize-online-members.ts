@@ -197,7 +197,7 @@ export default defineTool({
       lowerBound
         ? `The list reaches back only ${coversMinutes} minutes (its cap keeps the newest joins), so counts marked + are lower bounds.`
         : "",
-      `Sample: ${sample.map((m) => m.account).join(", ") || "none"}.`,
+      `Sample (newest first): ${sample.map((m) => `${m.account} (joined ${m.join_time ?? "unknown"})`).join(", ") || "none"}.`,
       `Note: ${ONLINE_LIST_CAVEAT}`,
       complete
         ? ""

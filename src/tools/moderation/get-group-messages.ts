@@ -82,7 +82,7 @@ export default defineTool({
         ...messages.map(messageLine),
         next === null
           ? "The start of the history was reached."
-          : `Older messages: call get_group_messages with before_seq=${next} (same filters).`,
+          : `Older messages: call get_group_messages with ${JSON.stringify({ ...args, before_seq: next })}`,
       ].join("\n"),
     };
   },

@@ -76,7 +76,7 @@ export default defineTool({
         ...groups.map((g) => groupRowLine(g, g.role ? ` · role ${g.role}` : "")),
         next === null
           ? "This is the last page."
-          : `Next page: call get_joined_groups with offset=${next} (same account and filters).`,
+          : `Next page: call get_joined_groups with ${JSON.stringify({ ...args, offset: next })}`,
       ].join("\n"),
     };
   },

@@ -4,9 +4,6 @@ import { defineTool, readOnlyAnnotations } from "../define.js";
 import { StringOrNull } from "../shared/nullable.js";
 import { GroupTypeParam } from "../shared/params.js";
 
-// Every ID reaches the text (hosts may show the model nothing else) up to this many; the rest are in the structured result.
-const TEXT_IDS = 300;
-
 export default defineTool({
   name: "list_group_ids",
   title: "List the app's group IDs (one page)",
@@ -36,10 +33,9 @@ export default defineTool({
       { cursor: args.next_cursor ?? "0", limit: args.limit, type: args.group_type },
       { signal: ctx.signal },
     );
-    const shown = page.ids.slice(0, TEXT_IDS);
-    const rest = page.ids.length - shown.length;
+    // Every ID of the page reaches the text (hosts may show the model nothing else); limit is the cap.
     const how = page.next
-      ? `Next page: call list_group_ids with next_cursor="${page.next}"${args.group_type ? ` and group_type="${args.group_type}"` : ""}.`
+      ? `Next page: call list_group_ids with ${JSON.stringify({ ...args, next_cursor: page.next })}`
       : "This is the last page.";
     return {
       data: {
@@ -48,7 +44,7 @@ export default defineTool({
         complete: page.next === null,
         next_cursor: page.next,
       },
-      text: `${page.ids.length} group IDs (app total${args.group_type ? ` of type ${args.group_type}` : ""}: ${page.total}).\n${shown.join("\n")}${rest > 0 ? `\n… and ${rest} more in the structured result.` : ""}\n${how}`,
+      text: `${page.ids.length} group IDs (app total${args.group_type ? ` of type ${args.group_type}` : ""}: ${page.total}).\n${page.ids.join("\n")}\n${how}`,
     };
   },
 });

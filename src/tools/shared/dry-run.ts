@@ -24,7 +24,7 @@ export function dryRunText(wouldSend: string, pre: MarksPreflight): string {
   if (pre.problem) lines.push(`This call would FAIL: ${pre.problem}`);
   else if (pre.notOnline.length)
     lines.push(
-      `${pre.notOnline.length} accounts are not on the online list and would be left out: ${pre.notOnline.slice(0, 20).join(", ")}${pre.notOnline.length > 20 ? ", ..." : ""}.`,
+      `${pre.notOnline.length} accounts are not on the online list and would be left out: ${pre.notOnline.join(", ")}.`,
     );
   else lines.push("Checks passed: the group is an AVChatRoom and every account is online.");
   return lines.join("\n");

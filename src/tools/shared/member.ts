@@ -82,6 +82,15 @@ export function onlineMemberToOutput(m: OnlineMember): OnlineMemberOutput {
   return out;
 }
 
+/** One line per online member: account, nickname and avatar (member-written, quoted), join time. */
+export function onlineMemberLine(m: OnlineMemberOutput): string {
+  const parts = [m.account];
+  if (m.nick_name) parts.push(`nickname ${JSON.stringify(m.nick_name)}`);
+  if (m.avatar) parts.push(`avatar ${JSON.stringify(m.avatar)}`);
+  if (m.join_time !== undefined) parts.push(`joined ${m.join_time ?? "unknown"}`);
+  return parts.join(" · ");
+}
+
 /** One line per member with every field the result holds (hosts that show only the text lose none). */
 export function memberLine(m: MemberOutput): string {
   const parts = [m.account];
@@ -91,8 +100,11 @@ export function memberLine(m: MemberOutput): string {
   if (m.join_time !== undefined) parts.push(`joined ${m.join_time ?? "unknown"}`);
   if (m.last_send_msg_time !== undefined)
     parts.push(m.last_send_msg_time === null ? "never spoke" : `last message ${m.last_send_msg_time}`);
-  if (m.muted_until !== undefined || m.muted !== undefined)
-    parts.push(m.muted ? `muted until ${m.muted_until}` : "not muted");
+  // Asked for alone, muted_until still says it: a mute end is set only while the member is muted.
+  if (m.muted_until !== undefined || m.muted !== undefined) {
+    const muted = m.muted ?? (m.muted_until !== undefined && m.muted_until !== null);
+    parts.push(muted ? `muted${m.muted_until ? ` until ${m.muted_until}` : ""}` : "not muted");
+  }
   if (m.msg_flag !== undefined) parts.push(`msg_flag ${m.msg_flag}`);
   if (m.msg_seq !== undefined) parts.push(`msg_seq ${m.msg_seq}`);
   if (m.custom_data && Object.keys(m.custom_data).length > 0) parts.push(`custom ${JSON.stringify(m.custom_data)}`);

@@ -9,8 +9,6 @@ import { describeFailure } from "../../chat/error-codes.js";
 import { ChatApiError, ChatInputError } from "../../chat/errors.js";
 import type { ToolContext } from "../define.js";
 
-const LIST_CAP = 200;
-
 export const DryRunParam = z.boolean().default(false).describe("Check and show what would be sent; send nothing.");
 export const ConfirmTokenParam = z
   .string()
@@ -155,7 +153,7 @@ export async function runAccountWrite(
     group_type: facts.type || "unknown",
     dry_run: args.dry_run,
     requested: accounts.length,
-    not_members: [...outsiders].slice(0, LIST_CAP),
+    not_members: [...outsiders],
     refused,
   };
 
@@ -165,7 +163,7 @@ export async function runAccountWrite(
       done: [],
       done_count: 0,
       failed: [],
-      would_send: chunks.slice(0, 20).map((c) => ({ api: spec.api, body: spec.body(c) })),
+      would_send: chunks.map((c) => ({ api: spec.api, body: spec.body(c) })),
       confirm_token: ctx.confirm.issue(spec.tool, args),
     };
     await ctx.audit({
@@ -199,7 +197,7 @@ export async function runAccountWrite(
       });
     }
   });
-  const result: AccountWriteResult = { ...base, done: done.slice(0, LIST_CAP), done_count: done.length, failed };
+  const result: AccountWriteResult = { ...base, done, done_count: done.length, failed };
   await ctx.audit({
     tool: spec.tool,
     group_id: args.group_id,
@@ -226,31 +224,44 @@ function sends(r: AccountWriteResult): { api: string; body: Record<string, unkno
   return (r.would_send ?? []) as { api: string; body: Record<string, unknown> }[];
 }
 
-/** The text of an account write: what happened (or would), per outcome. */
+/**
+ * What a dry run would send, whole: the request's fixed fields as JSON once, then every account it would
+ * carry (a JSON body per chunk would repeat the fixed fields; a cut one would hide accounts).
+ */
+function wouldSendLines(r: AccountWriteResult): string[] {
+  const all = sends(r);
+  const first = all[0];
+  if (!first) return ["Would send nothing."];
+  const listKey = Object.keys(first.body).find((k) => Array.isArray(first.body[k]));
+  if (!listKey) return all.map((s) => `Would send ${s.api} ${JSON.stringify(s.body)}`);
+  const { [listKey]: _chunk, ...fixed } = first.body;
+  const accounts = all.flatMap((s) => s.body[listKey] as unknown[]).map(String);
+  const most = Math.max(...all.map((s) => (s.body[listKey] as unknown[]).length));
+  return [
+    `Would send ${first.api} ${all.length === 1 ? "once" : `${all.length} times (at most ${most} accounts each)`}: ${JSON.stringify(fixed)} with ${listKey} = ${all.length === 1 ? "these" : "the next of these"} ${accounts.length} accounts: ${accounts.join(", ")}`,
+  ];
+}
+
+/** The text of an account write: what happened (or would), per outcome, every account named. */
 export function accountWriteText(verb: string, r: AccountWriteResult): string {
   const lines: string[] = [];
   if (r.dry_run) {
     const n = sends(r).reduce((k, s) => k + Object.values(s.body).filter(Array.isArray).flat().length, 0);
     lines.push(
       `Dry run, nothing was sent. Would ${verb} ${n} of ${r.requested} accounts in ${r.group_id} (${r.group_type}).`,
-    );
-    for (const s of sends(r).slice(0, 3)) lines.push(`Would send ${s.api} ${JSON.stringify(s.body).slice(0, 300)}`);
-    lines.push(
+      ...wouldSendLines(r),
       `To do it, call again with the same arguments, dry_run false and confirm_token "${r.confirm_token}" (valid 10 minutes).`,
     );
   } else {
     lines.push(
-      `${verb[0]!.toUpperCase()}${verb.slice(1)}: ${r.done_count} of ${r.requested} accounts in ${r.group_id}.${r.done.length ? ` ${r.done.slice(0, 30).join(", ")}${r.done_count > 30 ? " …" : ""}` : ""}`,
+      `${verb[0]!.toUpperCase()}${verb.slice(1)}: ${r.done_count} of ${r.requested} accounts in ${r.group_id}${r.done.length ? `: ${r.done.join(", ")}` : ""}.`,
     );
   }
-  if (r.not_members.length)
-    lines.push(
-      `Not members (left out): ${r.not_members.slice(0, 30).join(", ")}${r.not_members.length > 30 ? " …" : ""}.`,
-    );
+  if (r.not_members.length) lines.push(`Not members (left out): ${r.not_members.join(", ")}.`);
   for (const x of r.refused) lines.push(`Refused ${x}.`);
   for (const f of r.failed)
     lines.push(
-      `FAILED for ${f.accounts.length} accounts (${f.accounts.slice(0, 10).join(", ")}${f.accounts.length > 10 ? " …" : ""}): ${f.code ?? ""} ${f.meaning} ${f.retryable ? "A retry can fix this: call again with just these accounts." : f.next_step}`,
+      `FAILED for ${f.accounts.length} accounts (${f.accounts.join(", ")}): ${f.code ?? ""} ${f.meaning} ${f.retryable ? "A retry can fix this: call again with just these accounts." : f.next_step}`,
     );
   return lines.join("\n");
 }
