@@ -61,7 +61,7 @@ export default defineTool({
     checks: DryRunChecksOut.optional(),
     marked_accounts: z.array(z.string()).describe("First 100."),
     left_out_accounts: z.array(z.string()).describe("First 100."),
-    failed_accounts: z.array(z.string()).describe("First 100."),
+    failed_accounts: z.array(z.string()).describe("All of them, to retry."),
   }),
   annotations: {
     title: "Set or delete marks on many live-group members",
@@ -166,16 +166,23 @@ export default defineTool({
       chunks: report,
       marked_accounts: marked.slice(0, LIST_CAP),
       left_out_accounts: leftOut.slice(0, LIST_CAP),
-      failed_accounts: failed.slice(0, LIST_CAP),
+      failed_accounts: failed,
     };
     const failedChunks = report.filter((c) => c.failed > 0);
+    const first = (list: string[], label: string) =>
+      list.length
+        ? `\n${label}${list.length > LIST_CAP ? ` (the first ${LIST_CAP} of ${list.length})` : ""}: ${list.slice(0, LIST_CAP).join(", ")}.`
+        : "";
     return {
       data,
       text:
         `${args.action === "set" ? "Set" : "Deleted"} marks ${args.marks.join(", ")} in ${args.group_id}: ${marked.length} marked, ${leftOut.length} left out (offline or unknown), ${failed.length} failed, in ${chunks.length} chunks.` +
         (failedChunks.length
-          ? `\nFailed chunks: ${failedChunks.map((c) => `#${c.index} (${c.error})`).join("; ")}. ${failedChunks.some((c) => c.retryable) ? "Retry the accounts of the retryable chunks (failed_accounts) later." : "A retry of the same request cannot help: fix what Tencent names first."}`
-          : ""),
+          ? `\nFailed chunks: ${failedChunks.map((c) => `#${c.index} (${c.error})`).join("; ")}. ${failedChunks.some((c) => c.retryable) ? `A retry can fix the retryable ones: later, call set_member_marks_bulk with ${JSON.stringify({ ...args, accounts: failed, dry_run: false })}` : "A retry of the same request cannot help: fix what Tencent names first."}`
+          : "") +
+        first(marked, "Marked") +
+        first(leftOut, "Left out") +
+        (failedChunks.length ? `\nFailed: ${failed.join(", ")}.` : ""),
     };
   },
 });
