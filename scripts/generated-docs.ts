@@ -78,3 +78,45 @@ export function renderManifest(current: string): string {
   m.tools = manifestTools();
   return `${JSON.stringify(m, null, 2)}\n`;
 }
+
+/** The MCP Registry's server.json schema version this entry follows (the newest released one). */
+export const SERVER_JSON_SCHEMA = "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json";
+
+interface PackageJson {
+  name: string;
+  version: string;
+  mcpName: string;
+  description: string;
+}
+
+/**
+ * The MCP Registry entry (server.json) for the npm package: stdio, and every environment variable of the
+ * option table with whether it is required and whether it is a secret.
+ */
+export function renderServerJson(pkg: PackageJson): string {
+  const environmentVariables = CONFIG_OPTIONS.filter((o) => o.env).map((o) => ({
+    name: o.env!,
+    description: o.meaning,
+    isRequired: o.required === true,
+    isSecret: o.secret === true,
+    format: o.type === "boolean" ? "boolean" : "string",
+    ...(o.defaultText ? { default: o.defaultText } : {}),
+  }));
+  const entry = {
+    $schema: SERVER_JSON_SCHEMA,
+    name: pkg.mcpName,
+    title: "Tencent Cloud Chat Groups",
+    description: "Read and moderate Tencent Cloud Chat (Tencent IM) groups; demo mode on an embedded emulator.",
+    version: pkg.version,
+    packages: [
+      {
+        registryType: "npm",
+        identifier: pkg.name,
+        version: pkg.version,
+        transport: { type: "stdio" },
+        environmentVariables,
+      },
+    ],
+  };
+  return `${JSON.stringify(entry, null, 2)}\n`;
+}

@@ -13,6 +13,8 @@ export interface ConfigOption {
   defaultText?: string;
   example: string;
   secret?: boolean;
+  /** Needed to serve a real app (everything works without it under --demo); the MCP Registry entry says so. */
+  required?: boolean;
 }
 
 export const CONFIG_OPTIONS: readonly ConfigOption[] = [
@@ -22,6 +24,7 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     type: "string",
     meaning: "The app's SDKAppID (from the Chat console).",
     example: "1400000000",
+    required: true,
   },
   {
     flag: "secret-key",
