@@ -10,9 +10,7 @@ import { ALL_TOOLS } from "../../src/tools/index.js";
 
 const readme = readFileSync("README.md", "utf8");
 // Prose only: the generated tables are checked by generated-docs.test.ts, code blocks are commands.
-const prose = readme
-  .replace(/<!-- BEGIN (\w+) -->[\s\S]*?<!-- END \1 -->/g, "")
-  .replace(/```[\s\S]*?```/g, "");
+const prose = readme.replace(/<!-- BEGIN (\w+) -->[\s\S]*?<!-- END \1 -->/g, "").replace(/```[\s\S]*?```/g, "");
 
 describe("README prose matches the code", () => {
   it("every tool-like name in backticks is a tool, a parameter, a dynamic-toolset tool or a REST command", () => {
