@@ -27,8 +27,18 @@ async function serve(config: Config): Promise<void> {
       `--tools names ${hidden.join(", ")}, which change data and are not listed: writes are disabled. Add --enable-writes (and drop --read-only) to list them.`,
     );
   if (tools.length === 0) logger.log("warning", "No tools are listed: check --tools, --toolsets and --enable-writes.");
+  // A configured audit log must take lines from the start: writes are refused while it cannot.
+  if (config.auditLog) await (await import("./core/audit.js")).checkAuditLog(config.auditLog);
   const backend = await openBackend(config, logger);
-  const make = () => buildServer({ chat: backend.chat, config: backend.config, tools, logger, version: VERSION });
+  const make = () =>
+    buildServer({
+      chat: backend.chat,
+      config: backend.config,
+      tools,
+      logger,
+      version: VERSION,
+      ledger: backend.ledger,
+    });
   const shutdown = async (code = 0) => {
     await backend.close().catch(() => undefined);
     process.exit(code);

@@ -10,6 +10,7 @@ import {
   ChatNetworkError,
   ChatProtocolError,
   ConfigurationError,
+  WriteRefusedError,
 } from "./errors.js";
 
 export const ERROR_CATEGORIES = [
@@ -25,6 +26,7 @@ export const ERROR_CATEGORIES = [
   "permission",
   "request_bug",
   "internal",
+  "refused",
 ] as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 
@@ -333,6 +335,18 @@ export function describeFailure(err: unknown): ErrorDescription {
       nextStep:
         err.nextStep ??
         (err.allowed ? `Use a value for ${err.param} within ${err.allowed}.` : `Fix ${err.param} and call again.`),
+    };
+  }
+  if (err instanceof WriteRefusedError) {
+    // Passing reasons (the ledger did not answer, the budget frees up) can be retried as they are.
+    const retryable = err.reason === "ledger_unavailable" || err.reason === "over_budget";
+    return {
+      known: true,
+      category: "refused",
+      retryable,
+      ...(err.retryAfterSeconds ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+      meaning: `${err.message} Nothing was sent.`,
+      nextStep: err.nextStep,
     };
   }
   if (err instanceof ConfigurationError) {

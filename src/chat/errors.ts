@@ -15,7 +15,7 @@ export function redactUrl(url: string): string {
 }
 
 export abstract class ChatError extends Error {
-  abstract readonly kind: "api" | "http" | "network" | "protocol" | "input" | "config";
+  abstract readonly kind: "api" | "http" | "network" | "protocol" | "input" | "config" | "refused";
 }
 
 /** The API answered with ActionStatus FAIL / ErrorCode != 0. */
@@ -101,5 +101,29 @@ export class ConfigurationError extends ChatError {
   constructor(message: string) {
     super(message);
     this.name = "ConfigurationError";
+  }
+}
+
+/** Why the write-safety rules refused a write (before anything was sent). */
+export type RefusalReason =
+  | "needs_confirmation"
+  | "token_invalid"
+  | "token_spent"
+  | "over_budget"
+  | "declined"
+  | "ledger_unavailable"
+  | "audit_unwritable";
+
+/** A write the safety rules refused before any request was sent; the message says why, nextStep how on. */
+export class WriteRefusedError extends ChatError {
+  readonly kind = "refused" as const;
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+    readonly nextStep: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "WriteRefusedError";
   }
 }

@@ -4,7 +4,8 @@
 // Redis down, slow or unreachable: requests never wait on it. They fall back at once to local buckets
 // at limit ÷ replicas, the outage is logged once, and the shared budget is rejoined when Redis answers.
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Redis, RedisOptions } from "ioredis";
+import type { Redis } from "ioredis";
+import { loadRedisClass, type RedisClass } from "../core/redis-class.js";
 import {
   type LimiterMode,
   LocalRateLimiters,
@@ -48,8 +49,6 @@ export const SHARED_FRACTION = 0.85;
 const PAUSE_AFTER_RATE_LIMIT_MS = 250;
 /** After a Redis timeout, stay local this long before asking Redis again. */
 const RETRY_REDIS_AFTER_MS = 1000;
-
-type RedisClass = new (url: string, options: RedisOptions) => Redis;
 
 type LimiterRedis = Redis & {
   tcgmReserve(key: string, intervalUs: number): Promise<[number, number]>;
@@ -123,14 +122,7 @@ export class SharedRateLimiters implements RateLimiters {
 
   /** Loads ioredis only now, so a server without Redis starts as fast as before. */
   static async create(o: SharedRateLimiterOptions): Promise<SharedRateLimiters> {
-    // ioredis is CommonJS: depending on the loader its class is the named export or the default one.
-    const mod = (await import("ioredis")) as unknown as {
-      Redis?: RedisClass;
-      default?: RedisClass | { Redis?: RedisClass };
-    };
-    const Ctor = mod.Redis ?? (typeof mod.default === "function" ? mod.default : mod.default?.Redis);
-    if (!Ctor) throw new Error("ioredis did not load");
-    return new SharedRateLimiters(o, Ctor);
+    return new SharedRateLimiters(o, await loadRedisClass());
   }
 
   gate(api: string, documented?: number): RateGate {

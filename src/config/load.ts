@@ -12,11 +12,14 @@ import { type ConfigOption, optionByFlag, type ParseArgsOptionsConfig, parseArgs
 import {
   baseUrlValue,
   booleanValue,
+  DEFAULT_WRITE_BUDGET,
   integerValue,
   oneOfValue,
   rateLimitsValue,
   redisUrlValue,
   sdkAppIdValue,
+  type WriteBudget,
+  writeBudgetValue,
 } from "./values.js";
 
 export { CONFIG_OPTIONS, renderHelp } from "./options.js";
@@ -43,6 +46,9 @@ export interface Config {
   readOnly: boolean;
   /** Writes above these counts need a dry run's confirm_token. */
   confirmAbove: { accounts: number; messages: number };
+  /** Unconfirmed writes allowed per app over a sliding window. */
+  writeBudget: WriteBudget;
+  confirmWith: "token" | "elicitation" | "either";
   /** Append-only JSON-lines audit file; unset = MCP log notifications. */
   auditLog?: string;
   toolsets: ToolsetChoice[];
@@ -193,6 +199,13 @@ export function loadConfig(input: {
       accounts: read(opt("confirm-above"), integerValue(0, 100_000), str("confirm-above"), 20),
       messages: read(opt("confirm-above-messages"), integerValue(0, 100_000), str("confirm-above-messages"), 10),
     },
+    writeBudget: read(opt("write-budget"), writeBudgetValue, str("write-budget"), DEFAULT_WRITE_BUDGET),
+    confirmWith: read(
+      opt("confirm-with"),
+      oneOfValue(["token", "elicitation", "either"] as const),
+      str("confirm-with"),
+      "either",
+    ),
     auditLog: str("audit-log")?.trim() || undefined,
     toolsets: toolsets.length > 0 ? toolsets : ["default"],
     dynamicToolsets: readBool(opt("dynamic-toolsets"), raw("dynamic-toolsets"), false),

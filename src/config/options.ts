@@ -134,7 +134,7 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     env: "TENCENT_CHAT_CONFIRM_ABOVE",
     type: "string",
     meaning:
-      "Mutes, removals and bans of more accounts than this need the confirm_token of a dry run with the same arguments.",
+      "Writes on more accounts than this at once (mutes, removals, bans, member marks) need a confirmation: a dry run's confirm_token, or a person's answer.",
     defaultText: "20",
     example: "50",
   },
@@ -142,16 +142,35 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     flag: "confirm-above-messages",
     env: "TENCENT_CHAT_CONFIRM_ABOVE_MESSAGES",
     type: "string",
-    meaning: "Recalls of more messages than this need the confirm_token of a dry run with the same arguments.",
+    meaning:
+      "Recalls of more messages than this at once need a confirmation: a dry run's confirm_token, or a person's answer.",
     defaultText: "10",
     example: "20",
+  },
+  {
+    flag: "write-budget",
+    env: "TENCENT_CHAT_WRITE_BUDGET",
+    type: "string",
+    meaning:
+      "Writes without a confirmation, per app over a sliding window: past it every write needs one until the window frees up. Confirmed writes count but are never blocked.",
+    defaultText: "accounts=100,messages=50,window=600",
+    example: "accounts=200,messages=100,window=900",
+  },
+  {
+    flag: "confirm-with",
+    env: "TENCENT_CHAT_CONFIRM_WITH",
+    type: "string",
+    meaning:
+      "How a write that needs confirmation is confirmed: token (a dry run's confirm_token), elicitation (a person answers the host's prompt), or either (elicitation where the client supports it over stdio, else the token).",
+    defaultText: "either",
+    example: "token",
   },
   {
     flag: "audit-log",
     env: "TENCENT_CHAT_AUDIT_LOG",
     type: "string",
     meaning:
-      "File to append one JSON line to for every write call and dry run (without it: MCP log notifications at notice level).",
+      "File to append one JSON line to for every write call, dry run, refusal and failure (without it: MCP log notifications at notice level). Checked at start; a write whose line cannot be written is refused.",
     example: "/var/log/tencent-chat-mcp/audit.jsonl",
   },
   {

@@ -73,6 +73,42 @@ export const redisUrlValue = z
     { error: "the value is not a redis:// or rediss:// URL" },
   );
 
+export interface WriteBudget {
+  accounts: number;
+  messages: number;
+  windowSeconds: number;
+}
+export const DEFAULT_WRITE_BUDGET: WriteBudget = Object.freeze({ accounts: 100, messages: 50, windowSeconds: 600 });
+
+/** "accounts=100,messages=50,window=600": any of the three, the others keep their defaults. */
+export const writeBudgetValue = z.string().transform((raw, ctx) => {
+  const out = { ...DEFAULT_WRITE_BUDGET };
+  const keys = { accounts: "accounts", messages: "messages", window: "windowSeconds" } as const;
+  for (const part of raw.split(",")) {
+    if (!part.trim()) continue;
+    const [name, value] = part.split("=").map((s) => s.trim());
+    const key = keys[name as keyof typeof keys];
+    const n = Number(value);
+    if (
+      !key ||
+      value === undefined ||
+      !Number.isInteger(n) ||
+      n < 0 ||
+      n > 1_000_000 ||
+      (key === "windowSeconds" && n < 1)
+    ) {
+      ctx.issues.push({
+        code: "custom",
+        input: raw,
+        message: `"${part.trim()}" is not accounts=N, messages=N or window=SECONDS (whole numbers; window at least 1)`,
+      });
+      return z.NEVER;
+    }
+    out[key] = n;
+  }
+  return out;
+});
+
 /** "api=rate,api=rate": per-API limits, each a known API name with a positive rate. */
 export function rateLimitsValue(apiNames: readonly string[]) {
   return z.string().transform((raw, ctx) => {

@@ -5,11 +5,14 @@ import { type ChatClient, createChatClient } from "../chat/client.js";
 import type { LimiterMode, RateLimiters } from "../chat/rate-limiters.js";
 import { type Config, missingConfiguration } from "../config/load.js";
 import type { Logger } from "../core/logger.js";
+import { memoryLedger, redisLedger, type WriteLedger } from "../core/write-ledger.js";
 
 export interface Backend {
   chat: ChatCaller;
   /** The effective configuration (demo mode fills in the emulator's URL and credentials). */
   config: Config;
+  /** Spent confirm tokens and the write budget: in Redis when replicas share the app, else in memory. */
+  ledger: WriteLedger;
   /** What /healthz reports besides ok. */
   health(): { limiter: LimiterMode | "none" };
   close(): Promise<void>;
@@ -28,6 +31,12 @@ async function openRateLimiters(config: Config, logger: Logger): Promise<RateLim
     replicas: config.replicas,
     onNotice: (m) => logger.log("warning", m),
   });
+}
+
+/** The write ledger of the app: shared through Redis when configured, so a token is spent on every replica. */
+async function openLedger(config: Config): Promise<WriteLedger> {
+  if (!config.redisUrl || config.sdkAppId === undefined) return memoryLedger();
+  return redisLedger({ url: config.redisUrl, sdkAppId: config.sdkAppId });
 }
 
 function healthOf(chat: ChatClient): Backend["health"] {
@@ -59,12 +68,15 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
     });
     logger.log("info", `DEMO MODE: serving demo data from the embedded emulator at ${emu.url} (not your real groups).`);
     const chat = createChatClient(demoConfig, { ...hooks, rateLimiters: await openRateLimiters(demoConfig, logger) });
+    const ledger = await openLedger(demoConfig);
     return {
       chat,
       config: demoConfig,
+      ledger,
       health: healthOf(chat),
       close: async () => {
         await chat.close();
+        await ledger.close();
         await emu.stop();
       },
     };
@@ -75,6 +87,7 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
     return {
       chat: unconfiguredCaller(missing),
       config,
+      ledger: memoryLedger(),
       health: () => ({ limiter: "none" }),
       close: async () => undefined,
     };
@@ -82,5 +95,15 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   if (config.credentials?.kind === "secretKey") logger.addSecret(config.credentials.secretKey);
   if (config.credentials?.kind === "userSig") logger.addSecret(config.credentials.userSig);
   const chat = createChatClient(config, { ...hooks, rateLimiters: await openRateLimiters(config, logger) });
-  return { chat, config, health: healthOf(chat), close: () => chat.close() };
+  const ledger = await openLedger(config);
+  return {
+    chat,
+    config,
+    ledger,
+    health: healthOf(chat),
+    close: async () => {
+      await chat.close();
+      await ledger.close();
+    },
+  };
 }

@@ -6,18 +6,27 @@ import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server
 import { type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { type CursorCodec, cursorCodec, deriveCursorKey } from "../aggregate/resume-cursor.js";
 import { type ChatCaller, countingCaller } from "../chat/api.js";
-import { ConfigurationError } from "../chat/errors.js";
+import { describeFailure } from "../chat/error-codes.js";
+import { ChatInputError, ConfigurationError, WriteRefusedError } from "../chat/errors.js";
 import { ChatGroups } from "../chat/groups.js";
 import type { Config } from "../config/load.js";
 import { type AuditSink, fileAuditSink } from "../core/audit.js";
 import { type ConfirmTokens, confirmTokens, deriveConfirmKey } from "../core/confirm-token.js";
 import type { Logger } from "../core/logger.js";
 import { findInstructionLikeText, instructionWarning } from "../core/suspicious.js";
-import { isWriteTool, type LogLevel, type ToolContext, type ToolDefinition } from "../tools/define.js";
+import { memoryLedger, type WriteLedger } from "../core/write-ledger.js";
+import {
+  isWriteTool,
+  type LogLevel,
+  type ToolContext,
+  type ToolDefinition,
+  type WriteSafety,
+} from "../tools/define.js";
 import { ALL_TOOLS, TOOLSETS } from "../tools/index.js";
 import { dynamicToolsetTools, type ToolsetControl } from "../tools/meta/dynamic-toolsets.js";
 import { availableTools } from "../tools/select.js";
 import type { ToolsetName } from "../tools/toolset-names.js";
+import { callAudit } from "./call-audit.js";
 import { listedTool } from "./listing.js";
 import { redactDeep, toErrorResult, toToolResult } from "./result.js";
 
@@ -27,6 +36,8 @@ export interface ServerDeps {
   tools: readonly ToolDefinition[];
   logger: Logger;
   version: string;
+  /** Spent tokens and the write budget, shared by every server of the process (Redis: of the app). */
+  ledger?: WriteLedger;
 }
 
 export const SERVER_INSTRUCTIONS =
@@ -41,6 +52,9 @@ function instructionsFor(config: Config): string {
     ? `${SERVER_INSTRUCTIONS} More tools: list_toolsets shows the toolsets, enable_toolsets lists one.`
     : SERVER_INSTRUCTIONS;
 }
+
+/** How long a person has to answer a confirmation prompt before the write is treated as cancelled. */
+const ELICIT_TIMEOUT_MS = 10 * 60 * 1000;
 
 function appSecret(config: Config): string | undefined {
   const c = config.credentials;
@@ -75,9 +89,11 @@ export function buildServer(deps: ServerDeps): McpServer {
   const cursors = cursorsFor(deps.config);
   const confirm = confirmTokensFor(deps.config);
   const policy = { confirmAbove: deps.config.confirmAbove };
-  const auditFile: AuditSink | undefined = deps.config.auditLog
-    ? fileAuditSink(deps.config.auditLog, (m) => deps.logger.log("error", m))
-    : undefined;
+  const auditFile: AuditSink | undefined = deps.config.auditLog ? fileAuditSink(deps.config.auditLog) : undefined;
+  const ledger = deps.ledger ?? memoryLedger();
+  // Asking a person needs a connection that carries the server's request back to the client during the call:
+  // stdio does; stateless HTTP does not (the answer would reach a fresh server).
+  const canAsk = () => deps.config.transport === "stdio" && server.server.getClientCapabilities()?.elicitation?.form;
   const registered = new Map<string, { tool: ToolDefinition; handle: RegisteredTool }>();
   const dynamic = deps.config.dynamicToolsets && !deps.config.tools;
   const register = (tool: ToolDefinition, listedAtStart: boolean) => {
@@ -93,19 +109,39 @@ export function buildServer(deps: ServerDeps): McpServer {
       async (args: unknown, extra): Promise<CallToolResult> => {
         const progressToken = extra._meta?.progressToken;
         const calls = new Map<string, number>();
+        const writeCall: WriteSafety["call"] = {};
+        const userAgent = extra.requestInfo?.headers?.["user-agent"];
+        const audit = callAudit({
+          sink: auditFile,
+          notify: (record) => ctx.log("notice", "audit", { ...record }),
+          redact: (v) => redactDeep(v, deps.logger.redact),
+          client: server.server.getClientVersion()?.name ?? (typeof userAgent === "string" ? userAgent : undefined),
+          safety: writeCall,
+        });
         const ctx: ToolContext = {
           chat: new ChatGroups(countingCaller(deps.chat, calls)),
           runtime,
           cursors,
           confirm,
           policy,
-          audit: async (record) => {
-            const full = redactDeep(
-              { time: new Date().toISOString(), ...record, client: server.server.getClientVersion()?.name },
-              deps.logger.redact,
-            );
-            if (auditFile) await auditFile.write(full);
-            else await ctx.log("notice", "audit", full);
+          audit: audit.audit,
+          writes: {
+            ledger,
+            budget: deps.config.writeBudget,
+            confirmWith: deps.config.confirmWith,
+            ask: canAsk()
+              ? async (message) =>
+                  (
+                    await server.server.elicitInput(
+                      { message, requestedSchema: { type: "object", properties: {} } },
+                      { signal: extra.signal, timeout: ELICIT_TIMEOUT_MS },
+                    )
+                  ).action
+              : undefined,
+            auditReady: async () => {
+              if (auditFile) await auditFile.ready();
+            },
+            call: writeCall,
           },
           signal: extra.signal,
           progress: async (u) => {
@@ -144,6 +180,23 @@ export function buildServer(deps: ServerDeps): McpServer {
           });
         } catch (err) {
           await logCalls();
+          // Every write call leaves one line: a failure or refusal its tool did not record is recorded here.
+          if (isWriteTool(tool) && !audit.written) {
+            const a = (args ?? {}) as Record<string, unknown>;
+            const d = describeFailure(err);
+            await audit
+              .audit({
+                tool: tool.name,
+                ...(typeof a.group_id === "string" ? { group_id: a.group_id } : {}),
+                status: err instanceof WriteRefusedError || err instanceof ChatInputError ? "refused" : "failed",
+                dry_run: a.dry_run === true,
+                args: a,
+                outcome: { error: d.category, ...(d.code !== undefined ? { code: d.code } : {}), why: d.meaning },
+              })
+              .catch((e: unknown) =>
+                deps.logger.log("error", `audit log: ${e instanceof Error ? e.message : String(e)}`),
+              );
+          }
           return toErrorResult(err, deps.logger, tool.name);
         }
       },

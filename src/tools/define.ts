@@ -3,8 +3,10 @@
 import type { z } from "zod";
 import type { CursorCodec } from "../aggregate/resume-cursor.js";
 import type { ChatGroups } from "../chat/groups.js";
+import type { WriteBudget } from "../config/values.js";
 import type { AuditRecord } from "../core/audit.js";
 import type { ConfirmTokens } from "../core/confirm-token.js";
+import type { WriteLedger } from "../core/write-ledger.js";
 
 export interface ToolAnnotations {
   title: string;
@@ -28,6 +30,22 @@ export interface ToolRuntime {
   writesEnabled: boolean;
 }
 
+/** An audit record as a tool writes it; the server adds the time, the client and how the write was confirmed. */
+export type AuditInput = Omit<AuditRecord, "time" | "client" | "confirmation" | "token_fingerprint">;
+
+/** The write-safety rules a call works under (src/tools/shared/write-guard.ts applies them). */
+export interface WriteSafety {
+  ledger: WriteLedger;
+  budget: WriteBudget;
+  confirmWith: "token" | "elicitation" | "either";
+  /** Asks the person through the client (elicitation); undefined when the client or transport cannot. */
+  ask?: (message: string) => Promise<"accept" | "decline" | "cancel">;
+  /** Rejects when a write's audit line could not be written now (checked before anything is sent). */
+  auditReady(): Promise<void>;
+  /** How this call's write was confirmed, for its audit line (set by the write guard). */
+  call: { confirmation?: AuditRecord["confirmation"]; token_fingerprint?: string };
+}
+
 export interface ToolContext {
   /** The Chat API. Throws ConfigurationError on use when credentials are missing. */
   chat: ChatGroups;
@@ -38,8 +56,9 @@ export interface ToolContext {
   confirm: ConfirmTokens;
   /** Writes above these counts need a confirm token. */
   policy: { confirmAbove: { accounts: number; messages: number } };
-  /** Records a write or dry run in the audit trail (file, or MCP log at notice level). */
-  audit(record: Omit<AuditRecord, "time" | "client">): Promise<void>;
+  /** Records a write, dry run, refusal or failure in the audit trail (file, or MCP log at notice level): once per call. */
+  audit(record: AuditInput): Promise<void>;
+  writes: WriteSafety;
   /** Aborted when the MCP client cancels the call (or the transport closes). */
   signal: AbortSignal;
   /** Sends notifications/progress when the caller asked for it; a no-op otherwise. */

@@ -112,7 +112,7 @@ describe("what was asked for is in the text", () => {
     const d = structured<{ matches: { account: string; join_time: string; muted_until: string | null }[] }>(r);
     const lines = textOf(r).split("\n");
     for (const m of d.matches) {
-      const line = lines.find((l) => l.startsWith(`${m.account} `));
+      const line = lines.find((l) => l.startsWith(`${JSON.stringify(m.account)} `));
       expect(line, m.account).toContain(`joined ${m.join_time}`);
       expect(line).toContain(m.muted_until ? `muted until ${m.muted_until}` : "not muted");
     }
@@ -123,7 +123,7 @@ describe("what was asked for is in the text", () => {
     const d = structured<{ members: { account: string; join_time: string }[] }>(r);
     expect(d.members.length).toBe(500);
     const text = textOf(r);
-    for (const m of d.members) expect(text).toContain(`${m.account} · `);
+    for (const m of d.members) expect(text).toContain(`${JSON.stringify(m.account)} · `);
     for (const m of d.members) expect(text).toContain(`joined ${m.join_time}`);
   });
 

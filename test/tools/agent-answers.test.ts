@@ -66,7 +66,7 @@ describe("what a call asked for is in the text", () => {
         group_custom_keys: ["GroupTestData1"],
       }),
     );
-    expect(all).toMatch(/members: p_alice \(Owner\)/);
+    expect(all).toMatch(/members: "p_alice" \(Owner\)/);
   });
 
   it("more than 50 IDs points to get_groups_overview", async () => {

@@ -343,6 +343,11 @@ describe("set_member_marks_bulk", () => {
   it("marks online accounts in chunks and reports left out and failed chunks", async () => {
     const online = Array.from({ length: 1200 }, (_, i) => `viewer_${String(i).padStart(5, "0")}`);
     const accounts = [...online.slice(0, 800), ...Array.from({ length: 200 }, (_, i) => `ghost_${i}`)];
+    const args = { group_id: DEMO_GROUP_IDS.avChatRoom, action: "set", marks: [3000], accounts };
+    // 1,000 accounts: confirmed by the token of a dry run, like every write above the threshold.
+    const { confirm_token } = structured<{ confirm_token: string }>(
+      await callTool(h.client, "set_member_marks_bulk", { ...args, dry_run: true }),
+    );
     h.emulator.control.setFaults({
       rules: [{ kind: "error", code: 10004, info: "injected invalid parameter", count: 1, apis: ["modify_user_info"] }],
     });
@@ -352,12 +357,7 @@ describe("set_member_marks_bulk", () => {
       failed: number;
       chunks: { failed: number; error?: string }[];
     }>(
-      await callTool(h.client, "set_member_marks_bulk", {
-        group_id: DEMO_GROUP_IDS.avChatRoom,
-        action: "set",
-        marks: [3000],
-        accounts,
-      }),
+      await callTool(h.client, "set_member_marks_bulk", { ...args, confirm_token }),
     );
     h.emulator.control.clearFaults();
     expect(d.chunks).toHaveLength(2);

@@ -245,7 +245,8 @@ describe("set_member_marks", () => {
     expect(d.marked.map((m) => m.account)).toEqual(["guest_00012"]);
     expect(d.left_out).toEqual(["ghost"]);
     expect(h.emulator.control.group(DEMO_GROUP_IDS.avChatRoomSmall)!.marks.get("guest_00012")?.has(1000)).toBe(true);
-    expect(h.logs.some((l) => l.includes("write") && l.includes(DEMO_GROUP_IDS.avChatRoomSmall))).toBe(true);
+    // Audited (no audit file here: an MCP log notification, also on stderr).
+    expect(h.logs.some((l) => l.includes("audit") && l.includes(DEMO_GROUP_IDS.avChatRoomSmall))).toBe(true);
   });
 
   it("dry_run sends no write (only the read-only checks)", async () => {

@@ -8,6 +8,7 @@ import { defineTool, readOnlyAnnotations } from "../define.js";
 import { MaxSecondsParam } from "../shared/budget-params.js";
 import { NumberOrNull } from "../shared/nullable.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
+import { quoteId, quoteIds } from "../shared/quote.js";
 
 const CONCURRENCY = 4;
 
@@ -115,10 +116,10 @@ export default defineTool({
     const lines = [
       `${args.group_id}: of ${checked} accounts checked, ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members${otherRoles ? `, ${otherRoles} with another role` : ""}.`,
       members.length
-        ? `Members${data.members_truncated ? ` (the first ${members.length} of ${memberCount})` : ""}: ${members.map((m) => `${m.account} (${m.role})`).join(", ")}.`
+        ? `Members${data.members_truncated ? ` (the first ${members.length} of ${memberCount})` : ""}: ${members.map((m) => `${quoteId(m.account)} (${m.role})`).join(", ")}.`
         : "",
       notMembers.length
-        ? `Not members${data.not_members_truncated ? ` (the first ${notMembers.length} of ${byRole.NotMember})` : ""}: ${notMembers.join(", ")}.`
+        ? `Not members${data.not_members_truncated ? ` (the first ${notMembers.length} of ${byRole.NotMember})` : ""}: ${quoteIds(notMembers)}.`
         : "",
       truncated ? `To list them all, call check_members with ${JSON.stringify(listAll)}` : "",
     ];

@@ -9,6 +9,7 @@ import { GroupErrorOut, groupErrorLines } from "../shared/group.js";
 import { CustomDataOut, MemberOut, memberToOutput } from "../shared/member.js";
 import { StringOrNull } from "../shared/nullable.js";
 import { CustomKeysParam, GroupIdParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 const MEMBERS_SHOWN_PER_GROUP = 50;
 
@@ -66,7 +67,7 @@ function renderGroup({ g, memberTotal }: { g: GroupOutput; memberTotal?: number 
   else if (g.type === "AVChatRoom")
     facts.push("member count not available for live groups (summarize_online_members counts who is online)");
   if (g.max_member_num !== undefined) facts.push(`max ${g.max_member_num}`);
-  if (g.owner_account !== undefined) facts.push(`owner ${g.owner_account ?? "none"}`);
+  if (g.owner_account !== undefined) facts.push(`owner ${g.owner_account ? quoteId(g.owner_account) : "none"}`);
   if (g.mute_all_member !== undefined) facts.push(g.mute_all_member ? "everyone muted" : "not muted");
   if (g.apply_join_option !== undefined) facts.push(`join: ${g.apply_join_option}`);
   if (g.create_time !== undefined) facts.push(`created ${g.create_time ?? "unknown"}`);
@@ -85,7 +86,7 @@ function renderGroup({ g, memberTotal }: { g: GroupOutput; memberTotal?: number 
     );
   if (g.members)
     lines.push(
-      `  members: ${g.members.map((m) => `${m.account}${m.role ? ` (${m.role})` : ""}`).join(", ") || "none"}`,
+      `  members: ${g.members.map((m) => `${quoteId(m.account)}${m.role ? ` (${m.role})` : ""}`).join(", ") || "none"}`,
       ...(memberTotal !== undefined && g.members && memberTotal > g.members.length
         ? [
             `  … and ${memberTotal - g.members.length} more members. The rest: call find_group_members with ${JSON.stringify({ group_id: g.group_id, max_results: 200 })} (it pages on with resume_cursor), or summarize_group_members for totals.`,

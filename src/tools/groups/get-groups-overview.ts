@@ -12,6 +12,7 @@ import { defineTool, readOnlyAnnotations } from "../define.js";
 import { GROUP_ROW_FIELDS, GroupErrorOut, groupErrorLines } from "../shared/group.js";
 import { NumberOrNull, StringOrNull } from "../shared/nullable.js";
 import { GroupIdParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 // 20 batches of 50 cover 1,000 groups; the client's token bucket keeps them under 200 calls/s.
 const CONCURRENCY = 20;
@@ -39,7 +40,7 @@ function rowLine(r: z.infer<typeof Row>): string {
       ? "live group (no member count)"
       : `live group (count ${r.members} as reported, not a member list)`
     : `${r.members ?? "?"} members`;
-  return `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${size}${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner ?? "none"}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`;
+  return `${r.id} ${r.type} ${JSON.stringify(r.name)}: ${size}${r.online !== undefined ? `, ${r.online} online` : ""}, owner ${r.owner === null ? "none" : quoteId(r.owner)}${r.mute_all ? ", all muted" : ""}${r.last_msg ? `, last message ${r.last_msg}` : ""}`;
 }
 
 function row(g: GroupInfo): z.infer<typeof Row> {

@@ -13,6 +13,7 @@ import {
 } from "../shared/budget-params.js";
 import { GROUP_ROW_FIELDS, groupRowLine } from "../shared/group.js";
 import { AccountParam, GroupTypeParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 const NAME = "get_user_groups";
 const PAGE = 500;
@@ -152,7 +153,7 @@ export default defineTool({
         ...(failure ? { upstream_error: failure } : {}),
       },
       text: [
-        `${args.account} belongs to ${state.total} groups${args.group_type ? ` of type ${args.group_type}` : ""}${args.include_live ? "" : " (live groups left out)"}${complete ? "" : `; PARTIAL: ${state.scanned} read`}. By type: ${counts(state.byType)}. By role: ${counts(state.byRole)}.`,
+        `${quoteId(args.account)} belongs to ${state.total} groups${args.group_type ? ` of type ${args.group_type}` : ""}${args.include_live ? "" : " (live groups left out)"}${complete ? "" : `; PARTIAL: ${state.scanned} read`}. By type: ${counts(state.byType)}. By role: ${counts(state.byRole)}.`,
         ...shown,
         complete ? "" : continueText(NAME, sameArgs, resumeCursor, failure),
       ]

@@ -13,6 +13,7 @@ import { defineTool, readOnlyAnnotations } from "../define.js";
 import { ContinuationOut, continueText, MaxSecondsParam, ResumeCursorParam } from "../shared/budget-params.js";
 import { NumberOrNull, StringOrNull } from "../shared/nullable.js";
 import { GroupIdParam, RoleParam } from "../shared/params.js";
+import { quoteId, quoteIds } from "../shared/quote.js";
 
 const Windows = z.object({ last_7_days: z.number(), last_30_days: z.number(), last_90_days: z.number() });
 const NAME = "summarize_group_members";
@@ -117,10 +118,10 @@ export default defineTool({
     const allAdmins = { group_id: args.group_id, roles: ["Admin"], max_results: 200 };
     const text = [
       `${data.group_id} (${type}): ${data.complete ? "complete scan" : "PARTIAL scan"} of ${data.scanned} members${data.member_num !== null ? ` (API member count ${data.member_num})` : ""}${roles ? `, roles ${roles.join("/")}` : ""}.`,
-      `Roles${soFar}: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members${state.otherRoles ? `, ${state.otherRoles} with another role` : ""}. Owner: ${data.owner ?? "none"}. Admins: ${data.admins.join(", ") || "none"}${data.admins_truncated ? ` (the first ${ADMINS_SHOWN}; all of them: call find_group_members with ${JSON.stringify(allAdmins)})` : ""}.`,
+      `Roles${soFar}: ${data.by_role.Owner} owner, ${data.by_role.Admin} admins, ${data.by_role.Member} members${state.otherRoles ? `, ${state.otherRoles} with another role` : ""}. Owner: ${data.owner ? quoteId(data.owner) : "none"}. Admins: ${quoteIds(data.admins) || "none"}${data.admins_truncated ? ` (the first ${ADMINS_SHOWN}; all of them: call find_group_members with ${JSON.stringify(allAdmins)})` : ""}.`,
       `Muted now${soFar}: ${data.muted}. Never spoke${soFar}: ${data.never_spoke}.`,
       `Joined in the last 7/30/90 days${soFar}: ${j.last_7_days}/${j.last_30_days}/${j.last_90_days}. Spoke in the last 7/30/90 days${soFar}: ${s.last_7_days}/${s.last_30_days}/${s.last_90_days}.`,
-      data.sample.length ? `Sample of members: ${data.sample.join(", ")}.` : "",
+      data.sample.length ? `Sample of members: ${quoteIds(data.sample)}.` : "",
       data.complete
         ? ""
         : `Stopped (${result.reason}) after ${data.scanned} members; the counts carry over when you continue.`,

@@ -8,6 +8,9 @@ import { MARK_RULES } from "../../chat/marks.js";
 import { defineTool } from "../define.js";
 import { DryRunChecksOut, dryRunChecks, dryRunText } from "../shared/dry-run.js";
 import { AccountParam, GroupIdParam, MarkParam } from "../shared/params.js";
+import { quoteIds } from "../shared/quote.js";
+import { authorizeWrite } from "../shared/write-guard.js";
+import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
 import { MARKS_DOC } from "./set-member-marks.js";
 
 const CHUNK = MARK_RULES.maxAccountsPerCall;
@@ -23,6 +26,8 @@ const ChunkOut = z.object({
   error: z.string().optional(),
   retryable: z.boolean().optional(),
 });
+
+const NAME = "set_member_marks_bulk";
 
 export default defineTool({
   name: "set_member_marks_bulk",
@@ -41,7 +46,8 @@ export default defineTool({
         .min(1)
         .max(10_000)
         .refine((a) => new Set(a).size === a.length, "each account may appear only once"),
-      dry_run: z.boolean().default(false),
+      dry_run: DryRunParam,
+      confirm_token: ConfirmTokenParam,
     })
     .strict()
     // One mark holds at most 1,000 members: a bigger "set" would fail from its third chunk on.
@@ -62,6 +68,7 @@ export default defineTool({
     marked_accounts: z.array(z.string()).describe("First 100."),
     left_out_accounts: z.array(z.string()).describe("First 100."),
     failed_accounts: z.array(z.string()).describe("All of them, to retry."),
+    confirm_token: z.string().optional(),
   }),
   annotations: {
     title: "Set or delete marks on many live-group members",
@@ -75,8 +82,27 @@ export default defineTool({
     const marks = [...new Set(args.marks)]; // [1000, 1000] is one mark
     const chunks = chunksOf(args.accounts, CHUNK);
     const base = { group_id: args.group_id, action: args.action, requested: args.accounts.length };
-    if (args.dry_run) {
+    const permit = args.dry_run
+      ? undefined
+      : await authorizeWrite(ctx, {
+          tool: NAME,
+          groupId: args.group_id,
+          args,
+          kind: "accounts",
+          count: args.accounts.length,
+          summary: `${NAME}: ${args.action} marks ${JSON.stringify(marks)} on ${args.accounts.length} members of ${args.group_id}: ${quoteIds(args.accounts)}`,
+        });
+    if (!permit) {
       const pre = await preflightMarks(ctx.chat, args.group_id, args.accounts, marks, ctx.signal);
+      const token = ctx.confirm.issue(NAME, args);
+      await ctx.audit({
+        tool: NAME,
+        group_id: args.group_id,
+        status: "dry_run",
+        dry_run: true,
+        args,
+        outcome: { chunks: chunks.length, would_succeed: pre.problem === undefined, not_online: pre.notOnline.length },
+      });
       const wouldSend = `modify_user_info x ${chunks.length} (chunks of up to ${CHUNK}): ${JSON.stringify({ GroupId: args.group_id, CommandType: args.action === "set" ? 1 : 2, MemberList: `[${args.accounts.length} accounts, each with Marks ${JSON.stringify(marks)}]` })}`;
       return {
         data: {
@@ -97,21 +123,19 @@ export default defineTool({
           marked_accounts: [],
           left_out_accounts: pre.notOnline.slice(0, LIST_CAP),
           failed_accounts: [],
+          confirm_token: token,
         },
-        text: dryRunText(wouldSend, pre),
+        text: `${dryRunText(wouldSend, pre)}\n${confirmLine(token)}`,
       };
     }
-    await ctx.log("notice", "write", {
-      group_id: args.group_id,
-      action: args.action,
-      accounts: args.accounts.length,
-      chunks: chunks.length,
-    });
+    await permit.commit();
     const marked: string[] = [];
     const leftOut: string[] = [];
     const failed: string[] = [];
     let done = 0;
+    const sent: string[][] = [];
     const report = await mapConcurrent(chunks, 4, async (chunk, index) => {
+      sent.push(chunk);
       try {
         const res = await ctx.chat.changeMarks(
           args.group_id,
@@ -156,6 +180,25 @@ export default defineTool({
         done++;
         await ctx.progress({ progress: done, total: chunks.length, message: `${done}/${chunks.length} chunks` });
       }
+    }).catch(async (err: unknown) => {
+      // Cancelled mid-way: what was sent before it stopped is recorded.
+      await ctx.audit({
+        tool: NAME,
+        group_id: args.group_id,
+        status: "interrupted",
+        dry_run: false,
+        args,
+        outcome: {
+          marked,
+          left_out: leftOut,
+          failed,
+          sent_outcome_unknown: sent
+            .flat()
+            .filter((a) => !marked.includes(a) && !leftOut.includes(a) && !failed.includes(a)),
+          why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
+        },
+      });
+      throw err;
     });
     const data = {
       ...base,
@@ -169,9 +212,17 @@ export default defineTool({
       failed_accounts: failed,
     };
     const failedChunks = report.filter((c) => c.failed > 0);
+    await ctx.audit({
+      tool: NAME,
+      group_id: args.group_id,
+      status: failed.length === 0 ? "done" : marked.length > 0 ? "partial" : "failed",
+      dry_run: false,
+      args,
+      outcome: { chunks: chunks.length, marked: marked.length, left_out: leftOut.length, failed },
+    });
     const first = (list: string[], label: string) =>
       list.length
-        ? `\n${label}${list.length > LIST_CAP ? ` (the first ${LIST_CAP} of ${list.length})` : ""}: ${list.slice(0, LIST_CAP).join(", ")}.`
+        ? `\n${label}${list.length > LIST_CAP ? ` (the first ${LIST_CAP} of ${list.length})` : ""}: ${quoteIds(list.slice(0, LIST_CAP))}.`
         : "";
     return {
       data,
@@ -182,7 +233,7 @@ export default defineTool({
           : "") +
         first(marked, "Marked") +
         first(leftOut, "Left out") +
-        (failedChunks.length ? `\nFailed: ${failed.join(", ")}.` : ""),
+        (failedChunks.length ? `\nFailed: ${quoteIds(failed)}.` : ""),
     };
   },
 });

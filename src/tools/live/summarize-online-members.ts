@@ -18,6 +18,7 @@ import {
 import { OnlineMemberOut } from "../shared/member.js";
 import { StringOrNull } from "../shared/nullable.js";
 import { GroupIdParam, MarkParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 import { ONLINE_LIST_CAVEAT } from "./get-online-members.js";
 
 const SAMPLE = 10;
@@ -197,7 +198,7 @@ export default defineTool({
       lowerBound
         ? `The list reaches back only ${coversMinutes} minutes (its cap keeps the newest joins), so counts marked + are lower bounds.`
         : "",
-      `Sample (newest first): ${sample.map((m) => `${m.account} (joined ${m.join_time ?? "unknown"})`).join(", ") || "none"}.`,
+      `Sample (newest first): ${sample.map((m) => `${quoteId(m.account)} (joined ${m.join_time ?? "unknown"})`).join(", ") || "none"}.`,
       `Note: ${ONLINE_LIST_CAVEAT}`,
       complete
         ? ""

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { defineTool } from "../define.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
-import { ConfirmTokenParam, DryRunParam, groupFacts, requireConfirmation } from "../shared/writes.js";
+import { authorizeWrite } from "../shared/write-guard.js";
+import { ConfirmTokenParam, confirmLine, DryRunParam, groupFacts } from "../shared/writes.js";
 
 export default defineTool({
   name: "delete_member_messages",
@@ -23,41 +25,52 @@ export default defineTool({
   annotations: writeAnnotations("Delete one sender's messages in a group", true),
   async handler(args, ctx) {
     // Always confirmed: it removes up to 1,000 messages at once and cannot be undone.
-    if (!args.dry_run)
-      requireConfirmation(
-        ctx,
-        "delete_member_messages",
-        args,
-        1,
-        0,
-        "messages",
-        "delete_member_messages always needs a confirm_token: it removes up to 1,000 messages at once and cannot be undone",
-      );
+    const permit = args.dry_run
+      ? undefined
+      : await authorizeWrite(ctx, {
+          tool: "delete_member_messages",
+          groupId: args.group_id,
+          args,
+          kind: "none",
+          count: 1,
+          always:
+            "delete_member_messages always needs confirmation: it removes up to 1,000 messages at once and cannot be undone",
+          summary: `delete_member_messages: silently delete the latest 1,000 messages of ${JSON.stringify(args.account)} in ${args.group_id}`,
+        });
     const facts = await groupFacts(ctx, args.group_id);
     const base = { group_id: args.group_id, account: args.account };
     const note =
       facts.type === "AVChatRoom"
         ? " This is a live group (AVChatRoom): it keeps no history, so this has no effect."
         : "";
-    if (args.dry_run) {
+    if (!permit) {
       const token = ctx.confirm.issue("delete_member_messages", args);
-      await ctx.audit({ tool: "delete_member_messages", group_id: args.group_id, dry_run: true, args, outcome: {} });
+      await ctx.audit({
+        tool: "delete_member_messages",
+        group_id: args.group_id,
+        status: "dry_run",
+        dry_run: true,
+        args,
+        outcome: {},
+      });
       return {
         data: { ...base, dry_run: true, done: false, confirm_token: token },
-        text: `Dry run, nothing was sent. Would send delete_group_msg_by_sender ${JSON.stringify({ GroupId: args.group_id, Sender_Account: args.account })}: the latest 1,000 messages of ${args.account} would disappear from ${args.group_id} (${facts.type}).${note}\nTo do it, call again with the same arguments, dry_run false and confirm_token "${token}" (valid 10 minutes).`,
+        text: `Dry run, nothing was sent. Would send delete_group_msg_by_sender ${JSON.stringify({ GroupId: args.group_id, Sender_Account: args.account })}: the latest 1,000 messages of ${quoteId(args.account)} would disappear from ${args.group_id} (${facts.type}).${note}\n${confirmLine(token)}`,
       };
     }
+    await permit.commit();
     await ctx.chat.deleteMessagesOf(args.group_id, args.account, { signal: ctx.signal });
     await ctx.audit({
       tool: "delete_member_messages",
       group_id: args.group_id,
+      status: "done",
       dry_run: false,
       args,
       outcome: { done: true },
     });
     return {
       data: { ...base, dry_run: false, done: true },
-      text: `Deleted the latest messages (up to 1,000) of ${args.account} in ${args.group_id}.${note}`,
+      text: `Deleted the latest messages (up to 1,000) of ${quoteId(args.account)} in ${args.group_id}.${note}`,
     };
   },
 });

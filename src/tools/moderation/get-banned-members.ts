@@ -4,6 +4,7 @@ import { sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { GroupIdParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 // Pages read at most (10,000 banned accounts): a list beyond is said, not silently cut.
 const MAX_PAGES = 100;
@@ -39,7 +40,7 @@ export default defineTool({
     const complete = offset === null;
     return {
       data: { group_id: args.group_id, count: banned.length, complete, banned },
-      text: `${banned.length} banned in ${args.group_id}${complete ? "" : ` (first ${banned.length}; more exist)`}.${banned.length ? `\n${banned.map((b) => `${b.account} until ${b.banned_until}`).join("\n")}` : ""}`,
+      text: `${banned.length} banned in ${args.group_id}${complete ? "" : ` (first ${banned.length}; more exist)`}.${banned.length ? `\n${banned.map((b) => `${quoteId(b.account)} until ${b.banned_until}`).join("\n")}` : ""}`,
     };
   },
 });

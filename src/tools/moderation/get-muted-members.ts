@@ -4,6 +4,7 @@ import { sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds, nowSeconds } from "../../core/time.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { GroupIdParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 export default defineTool({
   name: "get_muted_members",
@@ -28,7 +29,7 @@ export default defineTool({
       }));
     return {
       data: { group_id: args.group_id, count: muted.length, muted },
-      text: `${muted.length} muted in ${args.group_id}.${muted.length ? `\n${muted.map((m) => `${m.account} until ${m.muted_until}`).join("\n")}` : ""}`,
+      text: `${muted.length} muted in ${args.group_id}.${muted.length ? `\n${muted.map((m) => `${quoteId(m.account)} until ${m.muted_until}`).join("\n")}` : ""}`,
     };
   },
 });

@@ -8,7 +8,8 @@ import { defineTool, type ToolContext } from "../define.js";
 import { MessageOut, type MessageOutput, messageLine, messageToOutput } from "../shared/messages.js";
 import { GroupIdParam } from "../shared/params.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
-import { ConfirmTokenParam, DryRunParam, groupFacts, requireConfirmation } from "../shared/writes.js";
+import { authorizeWrite } from "../shared/write-guard.js";
+import { ConfirmTokenParam, confirmLine, DryRunParam, groupFacts } from "../shared/writes.js";
 
 const Outcome = z.object({
   seq: z.number(),
@@ -74,18 +75,19 @@ export default defineTool({
   }),
   annotations: writeAnnotations("Recall messages in a group", true, false),
   async handler(args, ctx) {
-    if (!args.dry_run)
-      requireConfirmation(
-        ctx,
-        "recall_messages",
-        args,
-        args.msg_seqs.length,
-        ctx.policy.confirmAbove.messages,
-        "messages",
-      );
+    const permit = args.dry_run
+      ? undefined
+      : await authorizeWrite(ctx, {
+          tool: "recall_messages",
+          groupId: args.group_id,
+          args,
+          kind: "messages",
+          count: args.msg_seqs.length,
+          summary: `recall_messages: recall ${args.msg_seqs.length} messages of ${args.group_id} (sequences ${args.msg_seqs.join(", ")})${args.reason ? `, reason ${JSON.stringify(args.reason)}` : ""}`,
+        });
     const facts = await groupFacts(ctx, args.group_id);
     const chunks = chunksOf(args.msg_seqs, RECALL_PER_CALL);
-    if (args.dry_run) {
+    if (!permit) {
       // What each sequence is: the message (already recalled ones are said to be), or not in the history.
       const seen =
         facts.type === "AVChatRoom"
@@ -109,6 +111,7 @@ export default defineTool({
       await ctx.audit({
         tool: "recall_messages",
         group_id: args.group_id,
+        status: "dry_run",
         dry_run: true,
         args,
         outcome: { requests: chunks.length },
@@ -122,13 +125,31 @@ export default defineTool({
               ? messageLine(r.message)
               : `#${r.seq}: ${r.meaning ?? "a live group keeps no history to show"}`,
           ),
-          `To do it, call again with the same arguments, dry_run false and confirm_token "${data.confirm_token}" (valid 10 minutes).`,
+          confirmLine(data.confirm_token),
         ].join("\n"),
       };
     }
+    await permit.commit();
     const results: z.infer<typeof Outcome>[] = [];
+    const sent: number[][] = [];
     let firstError: unknown;
+    const recordInterruption = (err: unknown) =>
+      ctx.audit({
+        tool: "recall_messages",
+        group_id: args.group_id,
+        status: "interrupted",
+        dry_run: false,
+        args,
+        outcome: {
+          recalled: results.filter((r) => r.outcome === "recalled").map((r) => r.seq),
+          sent_outcome_unknown: sent.flat().filter((seq) => !results.some((r) => r.seq === seq)),
+          why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
+        },
+      });
     await mapConcurrent(chunks, 2, async (chunk) => {
+      // A cancelled call sends no further chunk.
+      if (ctx.signal.aborted) return;
+      sent.push(chunk);
       try {
         const codes = await ctx.chat.recall(args.group_id, chunk, args.reason, { signal: ctx.signal });
         for (const seq of chunk) {
@@ -147,13 +168,21 @@ export default defineTool({
         for (const seq of chunk)
           results.push({ seq, outcome: "failed", ...(f.code !== null ? { code: f.code } : {}), meaning: f.meaning });
       }
+    }).catch(async (err: unknown) => {
+      await recordInterruption(err);
+      throw err;
     });
+    if (ctx.signal.aborted) {
+      await recordInterruption(ctx.signal.reason);
+      throw ctx.signal.reason ?? new Error("cancelled");
+    }
     results.sort((a, b) => a.seq - b.seq);
     const recalled = results.filter((r) => r.outcome === "recalled").length;
     const failed = results.length - recalled;
     await ctx.audit({
       tool: "recall_messages",
       group_id: args.group_id,
+      status: failed === 0 ? "done" : recalled > 0 ? "partial" : "failed",
       dry_run: false,
       args,
       outcome: {

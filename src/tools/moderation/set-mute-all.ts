@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../define.js";
 import { GroupIdParam } from "../shared/params.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
+import { authorizeWrite } from "../shared/write-guard.js";
 import { DryRunParam, groupFacts } from "../shared/writes.js";
 
 export default defineTool({
@@ -19,12 +20,27 @@ export default defineTool({
   }),
   annotations: writeAnnotations("Mute or unmute a whole group", false),
   async handler(args, ctx) {
-    const wasMuted = (await groupFacts(ctx, args.group_id)).muteAll;
     const body = { GroupId: args.group_id, MuteAllMember: args.muted ? "On" : "Off" };
-    if (!args.dry_run) await ctx.chat.setMuteAll(args.group_id, args.muted, { signal: ctx.signal });
+    // A group setting, not accounts or messages: no threshold or budget, but the same audit and checks.
+    const permit = args.dry_run
+      ? undefined
+      : await authorizeWrite(ctx, {
+          tool: "set_mute_all",
+          groupId: args.group_id,
+          args,
+          kind: "none",
+          count: 0,
+          summary: `set_mute_all: ${args.muted ? "mute everyone but the owner and admins" : "lift the mute of everyone"} in ${args.group_id}`,
+        });
+    const wasMuted = (await groupFacts(ctx, args.group_id)).muteAll;
+    if (permit) {
+      await permit.commit();
+      await ctx.chat.setMuteAll(args.group_id, args.muted, { signal: ctx.signal });
+    }
     await ctx.audit({
       tool: "set_mute_all",
       group_id: args.group_id,
+      status: args.dry_run ? "dry_run" : "done",
       dry_run: args.dry_run,
       args,
       outcome: { was_muted: wasMuted },

@@ -7,6 +7,7 @@ import { defineTool, readOnlyAnnotations } from "../define.js";
 import { GROUP_ROW_FIELDS, GroupRowOut, groupRow, groupRowLine } from "../shared/group.js";
 import { NumberOrNull } from "../shared/nullable.js";
 import { AccountParam, GroupTypeParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 export const JoinedGroupOut = GroupRowOut.extend({
   role: z.string().optional(),
@@ -72,7 +73,7 @@ export default defineTool({
         next_offset: next,
       },
       text: [
-        `${args.account} belongs to ${page.total} groups${args.group_type ? ` of type ${args.group_type}` : ""}${args.include_live ? "" : " (live groups left out)"}; ${groups.length} shown from offset ${args.offset}.`,
+        `${quoteId(args.account)} belongs to ${page.total} groups${args.group_type ? ` of type ${args.group_type}` : ""}${args.include_live ? "" : " (live groups left out)"}; ${groups.length} shown from offset ${args.offset}.`,
         ...groups.map((g) => groupRowLine(g, g.role ? ` · role ${g.role}` : "")),
         next === null
           ? "This is the last page."

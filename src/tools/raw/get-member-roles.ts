@@ -3,6 +3,7 @@ import { ROLES_PER_CALL } from "../../chat/apis/get-role-in-group.js";
 import { sanitizeText } from "../../core/sanitize.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
+import { quoteId } from "../shared/quote.js";
 
 export const ROLE_NAMES = ["Owner", "Admin", "Member", "NotMember"] as const;
 
@@ -35,7 +36,7 @@ export default defineTool({
     for (const r of roles) if (r.role in byRole) byRole[r.role as keyof typeof byRole]++;
     return {
       data: { group_id: args.group_id, roles, by_role: byRole },
-      text: `${args.group_id}: ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members (of ${roles.length} accounts).\n${roles.map((r) => `${r.account}: ${r.role}`).join("\n")}`,
+      text: `${args.group_id}: ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members (of ${roles.length} accounts).\n${roles.map((r) => `${quoteId(r.account)}: ${r.role}`).join("\n")}`,
     };
   },
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { MarksPreflight } from "../../aggregate/marks-preflight.js";
 import { StringOrNull } from "./nullable.js";
+import { quoteIds } from "./quote.js";
 
 export const DryRunChecksOut = z.object({
   would_succeed: z.boolean(),
@@ -24,7 +25,7 @@ export function dryRunText(wouldSend: string, pre: MarksPreflight): string {
   if (pre.problem) lines.push(`This call would FAIL: ${pre.problem}`);
   else if (pre.notOnline.length)
     lines.push(
-      `${pre.notOnline.length} accounts are not on the online list and would be left out: ${pre.notOnline.join(", ")}.`,
+      `${pre.notOnline.length} accounts are not on the online list and would be left out: ${quoteIds(pre.notOnline)}.`,
     );
   else lines.push("Checks passed: the group is an AVChatRoom and every account is online.");
   return lines.join("\n");

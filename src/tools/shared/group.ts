@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { GroupInfo } from "../../chat/response-schemas.js";
 import { sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
+import { quoteId } from "./quote.js";
 
 export const GroupErrorOut = z.object({
   group_id: z.string(),
@@ -67,7 +68,7 @@ export function groupRowLine(r: GroupRow, extra = ""): string {
   if (r.member_num !== undefined)
     parts.push(r.type === "AVChatRoom" ? `count ${r.member_num} as reported` : `${r.member_num} members`);
   if (r.online !== undefined) parts.push(`${r.online} online`);
-  if (r.owner) parts.push(`owner ${r.owner}`);
+  if (r.owner) parts.push(`owner ${quoteId(r.owner)}`);
   if (r.mute_all) parts.push("all muted");
   if (r.last_msg_time) parts.push(`last message ${r.last_msg_time.slice(0, 10)}`);
   return parts.join(" · ") + extra;

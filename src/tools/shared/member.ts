@@ -9,6 +9,7 @@ type OnlineMember = OnlinePageResult["members"][number];
 import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
 import { StringOrNull } from "./nullable.js";
+import { quoteId } from "./quote.js";
 
 const PERMANENT_MUTE = 4294967295;
 
@@ -84,7 +85,7 @@ export function onlineMemberToOutput(m: OnlineMember): OnlineMemberOutput {
 
 /** One line per online member: account, nickname and avatar (member-written, quoted), join time. */
 export function onlineMemberLine(m: OnlineMemberOutput): string {
-  const parts = [m.account];
+  const parts = [quoteId(m.account)];
   if (m.nick_name) parts.push(`nickname ${JSON.stringify(m.nick_name)}`);
   if (m.avatar) parts.push(`avatar ${JSON.stringify(m.avatar)}`);
   if (m.join_time !== undefined) parts.push(`joined ${m.join_time ?? "unknown"}`);
@@ -93,7 +94,7 @@ export function onlineMemberLine(m: OnlineMemberOutput): string {
 
 /** One line per member with every field the result holds (hosts that show only the text lose none). */
 export function memberLine(m: MemberOutput): string {
-  const parts = [m.account];
+  const parts = [quoteId(m.account)];
   if (m.role) parts.push(m.role);
   // Member-written text is quoted as data (JSON escaping), never as prose.
   if (m.name_card) parts.push(`name card ${JSON.stringify(m.name_card)}`);

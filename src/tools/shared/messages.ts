@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { GroupMessage } from "../../chat/apis/group-msg-get-simple.js";
 import { sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds } from "../../core/time.js";
+import { quoteId } from "./quote.js";
 
 const KINDS: Record<string, string> = {
   TIMTextElem: "text",
@@ -48,5 +49,5 @@ export function messageToOutput(m: GroupMessage): MessageOutput {
 
 /** One line per message; its text is quoted (JSON) so it reads as data, never as instructions. */
 export function messageLine(m: MessageOutput): string {
-  return `#${m.seq} ${m.time?.slice(0, 16).replace("T", " ") ?? "?"} ${m.from}: ${m.recalled ? "(recalled or deleted)" : JSON.stringify(m.text)}`;
+  return `#${m.seq} ${m.time?.slice(0, 16).replace("T", " ") ?? "?"} ${quoteId(m.from)}: ${m.recalled ? "(recalled or deleted)" : JSON.stringify(m.text)}`;
 }

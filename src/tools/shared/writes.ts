@@ -8,6 +8,8 @@ import { ROLES_PER_CALL } from "../../chat/apis/get-role-in-group.js";
 import { describeFailure } from "../../chat/error-codes.js";
 import { ChatApiError, ChatInputError } from "../../chat/errors.js";
 import type { ToolContext } from "../define.js";
+import { quoteId, quoteIds } from "./quote.js";
+import { authorizeWrite } from "./write-guard.js";
 
 export const DryRunParam = z.boolean().default(false).describe("Check and show what would be sent; send nothing.");
 export const ConfirmTokenParam = z
@@ -15,6 +17,11 @@ export const ConfirmTokenParam = z
   .max(100)
   .optional()
   .describe("From a dry run with the same arguments; needed above the confirmation threshold.");
+
+/** The last line of every dry run: how to do it for real, with this dry run's token. */
+export function confirmLine(token: string | undefined): string {
+  return `To do it, call again with the same arguments, dry_run false and confirm_token "${token}" (valid 10 minutes, for one call).`;
+}
 
 export const FailedChunkOut = z.object({
   accounts: z.array(z.string()),
@@ -74,37 +81,6 @@ export async function nonMembers(ctx: ToolContext, groupId: string, accounts: re
   );
 }
 
-/**
- * Refuses a large write that does not carry the confirm token of a dry run with the same arguments. The
- * token is checked against the arguments the caller gave, so changing any of them needs a new dry run.
- */
-export function requireConfirmation(
-  ctx: ToolContext,
-  tool: string,
-  args: Record<string, unknown>,
-  count: number,
-  threshold: number,
-  what: "accounts" | "messages",
-  always?: string,
-): void {
-  if (!always && count <= threshold) return;
-  const token = args.confirm_token;
-  const why = always ?? `${tool} would act on ${count} ${what}, more than ${threshold}`;
-  const how = `Call ${tool} with the same arguments and dry_run: true, check what it would send, then call again with its confirm_token (valid 10 minutes).`;
-  if (typeof token !== "string")
-    throw new ChatInputError("confirm_token", `${why}: it needs a confirm_token.`, undefined, how);
-  const verdict = ctx.confirm.check(tool, args, token);
-  if (verdict === "expired")
-    throw new ChatInputError("confirm_token", "The confirm_token has expired.", undefined, how);
-  if (verdict !== "ok")
-    throw new ChatInputError(
-      "confirm_token",
-      "The confirm_token belongs to other arguments (or was edited): a token confirms exactly the dry run it came from.",
-      undefined,
-      how,
-    );
-}
-
 export interface AccountWriteSpec {
   tool: string;
   /** The REST API, for the dry run's "would send". */
@@ -116,7 +92,7 @@ export interface AccountWriteSpec {
   membersOnly: boolean;
   /** The owner is never a target. */
   protectOwner?: string;
-  /** Needs a confirm token above the threshold (lifting a mute or ban does not). */
+  /** Needs a confirmation above the per-call threshold (lifting a mute or ban does not; the budget still counts it). */
   confirm: boolean;
   body(chunk: string[]): Record<string, unknown>;
   send(chunk: string[]): Promise<void>;
@@ -129,17 +105,26 @@ export async function runAccountWrite(
   args: Record<string, unknown> & { group_id: string; accounts: string[]; dry_run: boolean },
 ): Promise<AccountWriteResult> {
   const accounts = [...new Set(args.accounts)];
-  // A large write without its token is refused before any request, reads included: the count is the
-  // caller's own list (non-members found later do not lower it).
-  if (spec.confirm && !args.dry_run)
-    requireConfirmation(ctx, spec.tool, args, accounts.length, ctx.policy.confirmAbove.accounts, "accounts");
+  // A write that needs confirmation and has none is refused before any request, reads included: the count
+  // is the caller's own list (non-members found later do not lower it).
+  const permit = args.dry_run
+    ? undefined
+    : await authorizeWrite(ctx, {
+        tool: spec.tool,
+        groupId: args.group_id,
+        args,
+        kind: "accounts",
+        count: accounts.length,
+        ...(spec.confirm ? {} : { threshold: Number.POSITIVE_INFINITY }),
+        summary: `${spec.tool} on ${accounts.length} accounts of ${args.group_id} (REST ${spec.api} ${JSON.stringify(fixedFields(spec.body([])))}): ${quoteIds(accounts)}`,
+      });
   const facts = await groupFacts(ctx, args.group_id);
   const refusal = spec.refuseType?.(facts.type);
   if (refusal) throw new ChatInputError("group_id", refusal.message, undefined, refusal.nextStep);
   const refused: string[] = [];
   let targets = accounts;
   if (spec.protectOwner && facts.owner && accounts.includes(facts.owner)) {
-    refused.push(`${facts.owner}: ${spec.protectOwner}`);
+    refused.push(`${quoteId(facts.owner)}: ${spec.protectOwner}`);
     targets = targets.filter((a) => a !== facts.owner);
   }
   const outsiders =
@@ -157,7 +142,7 @@ export async function runAccountWrite(
     refused,
   };
 
-  if (args.dry_run) {
+  if (!permit) {
     const result: AccountWriteResult = {
       ...base,
       done: [],
@@ -169,38 +154,69 @@ export async function runAccountWrite(
     await ctx.audit({
       tool: spec.tool,
       group_id: args.group_id,
+      status: "dry_run",
       dry_run: true,
       args,
       outcome: summary(result, chunks.length),
     });
     return result;
   }
+  if (chunks.length > 0) await permit.commit();
   const done: string[] = [];
+  // Chunks whose request went out: a cancelled call may have changed these whatever it heard back.
+  const sent: string[][] = [];
   const failed: AccountWriteResult["failed"] = [];
   let firstError: unknown;
-  await mapConcurrent(chunks, 2, async (chunk) => {
-    try {
-      await spec.send(chunk);
-      done.push(...chunk);
-    } catch (err) {
-      if (ctx.signal.aborted) throw err;
-      const f = asUpstreamFailure(err);
-      if (!f) throw err;
-      firstError ??= err;
-      // Tencent's words (sanitised) say what was refused; the next step is the error table's, not a scan's.
-      failed.push({
-        accounts: chunk,
-        ...(f.code !== null ? { code: f.code } : {}),
-        retryable: f.retryable,
-        meaning: f.meaning,
-        next_step: f.retryable ? "Call again with just these accounts." : describeFailure(err).nextStep,
-      });
-    }
-  });
+  try {
+    await mapConcurrent(chunks, 2, async (chunk) => {
+      // A cancelled call sends no further chunk.
+      if (ctx.signal.aborted) return;
+      sent.push(chunk);
+      try {
+        await spec.send(chunk);
+        done.push(...chunk);
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        const f = asUpstreamFailure(err);
+        if (!f) throw err;
+        firstError ??= err;
+        // Tencent's words (sanitised) say what was refused; the next step is the error table's, not a scan's.
+        failed.push({
+          accounts: chunk,
+          ...(f.code !== null ? { code: f.code } : {}),
+          retryable: f.retryable,
+          meaning: f.meaning,
+          next_step: f.retryable ? "Call again with just these accounts." : describeFailure(err).nextStep,
+        });
+      }
+    });
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error("cancelled");
+  } catch (err) {
+    // Cancelled or broken mid-way: what was sent before it stopped is recorded, with what may have landed.
+    const answered = new Set([...done, ...failed.flatMap((f) => f.accounts)]);
+    const sentUnknown = sent.flat().filter((a) => !answered.has(a));
+    await ctx.audit({
+      tool: spec.tool,
+      group_id: args.group_id,
+      status: "interrupted",
+      dry_run: false,
+      args,
+      outcome: {
+        chunks: chunks.length,
+        done,
+        sent_outcome_unknown: sentUnknown,
+        not_sent: targets.filter((a) => !done.includes(a) && !sentUnknown.includes(a)),
+        failed: failed.map((f) => ({ accounts: f.accounts, code: f.code })),
+        why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
+      },
+    });
+    throw err;
+  }
   const result: AccountWriteResult = { ...base, done, done_count: done.length, failed };
   await ctx.audit({
     tool: spec.tool,
     group_id: args.group_id,
+    status: failed.length === 0 ? "done" : done.length > 0 ? "partial" : "failed",
     dry_run: false,
     args,
     outcome: summary(result, chunks.length),
@@ -208,6 +224,11 @@ export async function runAccountWrite(
   // Nothing was done at all: the first failure, as an error an agent can act on.
   if (chunks.length > 0 && done.length === 0) throw firstError;
   return result;
+}
+
+/** The fields of a request body that are the same for every chunk (what the elicitation prompt shows). */
+function fixedFields(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => !Array.isArray(v)));
 }
 
 function summary(r: AccountWriteResult, chunks: number): Record<string, unknown> {
@@ -238,7 +259,7 @@ function wouldSendLines(r: AccountWriteResult): string[] {
   const accounts = all.flatMap((s) => s.body[listKey] as unknown[]).map(String);
   const most = Math.max(...all.map((s) => (s.body[listKey] as unknown[]).length));
   return [
-    `Would send ${first.api} ${all.length === 1 ? "once" : `${all.length} times (at most ${most} accounts each)`}: ${JSON.stringify(fixed)} with ${listKey} = ${all.length === 1 ? "these" : "the next of these"} ${accounts.length} accounts: ${accounts.join(", ")}`,
+    `Would send ${first.api} ${all.length === 1 ? "once" : `${all.length} times (at most ${most} accounts each)`}: ${JSON.stringify(fixed)} with ${listKey} = ${all.length === 1 ? (accounts.length === 1 ? "this account" : `these ${accounts.length} accounts`) : `the next of these ${accounts.length} accounts`}: ${quoteIds(accounts)}`,
   ];
 }
 
@@ -250,18 +271,18 @@ export function accountWriteText(verb: string, r: AccountWriteResult): string {
     lines.push(
       `Dry run, nothing was sent. Would ${verb} ${n} of ${r.requested} accounts in ${r.group_id} (${r.group_type}).`,
       ...wouldSendLines(r),
-      `To do it, call again with the same arguments, dry_run false and confirm_token "${r.confirm_token}" (valid 10 minutes).`,
+      confirmLine(r.confirm_token),
     );
   } else {
     lines.push(
-      `${verb[0]!.toUpperCase()}${verb.slice(1)}: ${r.done_count} of ${r.requested} accounts in ${r.group_id}${r.done.length ? `: ${r.done.join(", ")}` : ""}.`,
+      `${verb[0]!.toUpperCase()}${verb.slice(1)}: ${r.done_count} of ${r.requested} accounts in ${r.group_id}${r.done.length ? `: ${quoteIds(r.done)}` : ""}.`,
     );
   }
-  if (r.not_members.length) lines.push(`Not members (left out): ${r.not_members.join(", ")}.`);
+  if (r.not_members.length) lines.push(`Not members (left out): ${quoteIds(r.not_members)}.`);
   for (const x of r.refused) lines.push(`Refused ${x}.`);
   for (const f of r.failed)
     lines.push(
-      `FAILED for ${f.accounts.length} accounts (${f.accounts.join(", ")}): ${f.code ?? ""} ${f.meaning} ${f.retryable ? "A retry can fix this: call again with just these accounts." : f.next_step}`,
+      `FAILED for ${f.accounts.length} accounts (${quoteIds(f.accounts)}): ${f.code ?? ""} ${f.meaning} ${f.retryable ? "A retry can fix this: call again with just these accounts." : f.next_step}`,
     );
   return lines.join("\n");
 }
