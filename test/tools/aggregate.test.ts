@@ -356,9 +356,7 @@ describe("set_member_marks_bulk", () => {
       left_out: number;
       failed: number;
       chunks: { failed: number; error?: string }[];
-    }>(
-      await callTool(h.client, "set_member_marks_bulk", { ...args, confirm_token }),
-    );
+    }>(await callTool(h.client, "set_member_marks_bulk", { ...args, confirm_token }));
     h.emulator.control.clearFaults();
     expect(d.chunks).toHaveLength(2);
     expect(d.failed).toBe(500); // one chunk failed, the others went on
