@@ -10,16 +10,19 @@ import { createLogger } from "./core/logger.js";
 const require = createRequire(import.meta.url);
 export const VERSION: string = (require("../package.json") as { version: string }).version;
 
-async function serve(config: Config): Promise<void> {
+async function serve(config: Config, argv: string[]): Promise<void> {
   const logger = createLogger(config.logLevel);
   if (config.mcpToken) logger.addSecret(config.mcpToken);
-  const [{ openBackend }, { buildServer }, { ALL_TOOLS }, { selectTools }] = await Promise.all([
+  // A configured audit log must take lines from the start: writes are refused while it cannot.
+  if (config.auditLog) await (await import("./core/audit.js")).checkAuditLog(config.auditLog);
+  const [{ openApps }, { buildServer }, { ALL_TOOLS }, { selectTools }] = await Promise.all([
     import("./mcp/backend.js"),
     import("./mcp/server.js"),
     import("./tools/index.js"),
     import("./tools/select.js"),
   ]);
-  const tools = selectTools(ALL_TOOLS, config);
+  const backend = await openApps(config, { argv, env: process.env }, logger);
+  const tools = selectTools(ALL_TOOLS, backend.selection);
   const hidden = (config.tools ?? []).filter((n) => !tools.some((t) => t.name === n));
   if (hidden.length > 0)
     logger.log(
@@ -27,17 +30,16 @@ async function serve(config: Config): Promise<void> {
       `--tools names ${hidden.join(", ")}, which change data and are not listed: writes are disabled. Add --enable-writes (and drop --read-only) to list them.`,
     );
   if (tools.length === 0) logger.log("warning", "No tools are listed: check --tools, --toolsets and --enable-writes.");
-  // A configured audit log must take lines from the start: writes are refused while it cannot.
-  if (config.auditLog) await (await import("./core/audit.js")).checkAuditLog(config.auditLog);
-  const backend = await openBackend(config, logger);
   const make = () =>
     buildServer({
-      chat: backend.chat,
-      config: backend.config,
+      chat: backend.apps[0]!.chat,
+      // Process-wide settings (and which writes are listed); each app brings its own credentials.
+      config: backend.selection,
       tools,
       logger,
       version: VERSION,
-      ledger: backend.ledger,
+      apps: backend.apps,
+      defaultApp: backend.defaultName,
     });
   const shutdown = async (code = 0) => {
     await backend.close().catch(() => undefined);
@@ -104,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case "serve":
-      await serve(config);
+      await serve(config, rest);
       return -1;
     case "emulator": {
       const { runEmulatorCommand } = await import("./emulator/cli.js");

@@ -71,6 +71,8 @@ export async function runCallCommand(input: CallInput): Promise<number> {
       return 2;
     }
   }
+  // --app <profile>: which of several apps (a profiles file) the call goes to.
+  if (typeof input.extra.app === "string") args = { ...args, app: input.extra.app };
   const [{ connectToSelf }, { ALL_TOOLS }, { isWriteTool }] = await Promise.all([
     import("./spawn-client.js"),
     import("../tools/index.js"),
@@ -81,7 +83,8 @@ export async function runCallCommand(input: CallInput): Promise<number> {
     input.err(`unknown tool "${tool}". Tools: ${ALL_TOOLS.map((t) => t.name).join(", ")}`);
     return 2;
   }
-  if (isWriteTool(known) && !(input.config.enableWrites && !input.config.readOnly)) {
+  // With profiles, each app has its own write switch: the server decides.
+  if (isWriteTool(known) && !input.config.profilesPath && !(input.config.enableWrites && !input.config.readOnly)) {
     input.err(
       `"${tool}" changes data and is not listed: writes are disabled: add --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true) and drop --read-only.`,
     );

@@ -51,6 +51,8 @@ export interface Config {
   confirmWith: "token" | "elicitation" | "either";
   /** Append-only JSON-lines audit file; unset = MCP log notifications. */
   auditLog?: string;
+  /** A profiles file (several apps); "demo" with --demo: the two built-in demo apps. */
+  profilesPath?: string;
   toolsets: ToolsetChoice[];
   /** Start with the selected toolsets and let the agent enable more (list_toolsets / enable_toolsets). */
   dynamicToolsets: boolean;
@@ -207,6 +209,7 @@ export function loadConfig(input: {
       "either",
     ),
     auditLog: str("audit-log")?.trim() || undefined,
+    profilesPath: str("profiles")?.trim() || undefined,
     toolsets: toolsets.length > 0 ? toolsets : ["default"],
     dynamicToolsets: readBool(opt("dynamic-toolsets"), raw("dynamic-toolsets"), false),
     tools: tools && tools.length > 0 ? tools : undefined,

@@ -199,6 +199,14 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     example: "get_group_info,summarize_group_members",
   },
   {
+    flag: "profiles",
+    env: "TENCENT_CHAT_PROFILES",
+    type: "string",
+    meaning:
+      'A JSON file of named Chat apps ({"default": "prod", "profiles": {"prod": {...}, "staging": {...}}}); every tool then takes app. With --demo, "demo" serves two demo apps.',
+    example: "/etc/tencent-chat-mcp/profiles.json",
+  },
+  {
     flag: "demo",
     env: "TENCENT_CHAT_DEMO",
     type: "boolean",

@@ -23,6 +23,9 @@ export interface AuditRecord {
   /** The confirm token's fingerprint: the token itself is never written (whoever reads the log could replay it). */
   token_fingerprint?: string;
   client?: string;
+  /** With several apps (profiles): which one. */
+  profile?: string;
+  sdkappid?: number;
 }
 
 export interface AuditSink {

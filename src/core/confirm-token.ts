@@ -34,6 +34,8 @@ export interface ConfirmTokens {
   issue(tool: string, args: Record<string, unknown>, nowSeconds?: number): string;
   /** "ok", or why the token does not confirm these arguments. */
   check(tool: string, args: Record<string, unknown>, token: string, nowSeconds?: number): TokenVerdict;
+  /** With several apps: the other app a token that does not fit belongs to, if any. */
+  appOf?(tool: string, args: Record<string, unknown>, token: string): string | undefined;
 }
 
 export function confirmTokens(key: Buffer): ConfirmTokens {

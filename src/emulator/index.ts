@@ -24,6 +24,20 @@ export const DEMO_APP: Readonly<EmuApp> = Object.freeze({
   secretKey: createHash("sha256").update("tencent-chat-group-mcp demo app").digest("hex"),
 });
 
+/** The second demo app (--demo --profiles demo): another SDKAppID with groups of its own. */
+export const DEMO_INTL_APP: Readonly<EmuApp> = Object.freeze({
+  sdkAppId: 1400000003,
+  admin: "administrator",
+  secretKey: createHash("sha256").update("tencent-chat-group-mcp demo-intl app").digest("hex"),
+});
+
+/** The groups of the second demo app: a few of its own, none shared with the first. */
+export const DEMO_INTL_GROUPS: readonly SeedGroupSpec[] = Object.freeze([
+  { GroupId: "@TGS#2INTLCAFE01", Type: "Public", Name: "Global cafe", memberCount: 30 },
+  { GroupId: "@TGS#1INTLTEAM01", Type: "Private", Name: "EMEA support team", memberCount: 8 },
+  { GroupId: "@TGS#_@TGS#cINTLFANS1", Type: "Community", Name: "International fans", memberCount: 200 },
+]);
+
 /** A second app, so tests can present another app's valid signature (70009/70014). */
 export const OTHER_APP: Readonly<EmuApp> = Object.freeze({
   sdkAppId: 1400000002,
@@ -61,6 +75,8 @@ export interface EmulatorOptions {
   muteTimeField?: "MuteTime" | "ShutUpTime";
   /** Doc variant: IDs per get_appid_group_list page whatever Limit asks (default 10,000, the documented maximum). */
   groupListPageCap?: number;
+  /** The app the emulator serves its data to (default: the demo app). */
+  app?: Readonly<EmuApp>;
   /** Clock in ms (signature expiry and seed-relative times). */
   now?: () => number;
   seed?: number;
@@ -115,6 +131,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? Date.now;
   const seed = options.seed ?? 42;
   const anchor = Math.floor(now() / 1000);
+  // The app it serves the demo data to (another app's emulator: a second demo app, or tests).
+  const app = options.app ?? DEMO_APP;
   const store = new MemoryStore();
   const faults = new FaultPlan();
   const counter = new CallCounter(options.callsPerSecond ?? RULES.defaultCallsPerSecond);
@@ -122,10 +140,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const load = () => {
     store.clear();
-    store.addApp({ ...DEMO_APP });
-    store.addApp({ ...OTHER_APP });
+    store.addApp({ ...app });
+    if (app.sdkAppId !== OTHER_APP.sdkAppId) store.addApp({ ...OTHER_APP });
     if ((options.dataset ?? "demo") === "demo")
-      for (const g of demoGroups(anchor, seed, options.largeGroups ?? true)) store.putGroup(DEMO_APP.sdkAppId, g);
+      for (const g of demoGroups(anchor, seed, options.largeGroups ?? true)) store.putGroup(app.sdkAppId, g);
     faults.set({ latencyMs: options.latencyMs });
     counter.reset();
     auth.reset();
@@ -138,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (typeof s?.GroupId !== "string" || !isEmuGroupType(s.Type))
         throw new Error("each group needs GroupId and a valid Type");
       store.putGroup(
-        DEMO_APP.sdkAppId,
+        app.sdkAppId,
         generatedGroup(
           s.GroupId,
           s.Type,
@@ -192,14 +210,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats: () => ({ ...counter.snapshot(), faults: { ...faults.stats, byKind: { ...faults.stats.byKind } } }),
     totalCalls: () => Object.values(counter.snapshot().calls).reduce((a, b) => a + b, 0),
     addGroups,
-    group: (id) => store.group(DEMO_APP.sdkAppId, id),
-    groups: () => store.groups(DEMO_APP.sdkAppId),
+    group: (id) => store.group(app.sdkAppId, id),
+    groups: () => store.groups(app.sdkAppId),
     groupsOf: (account) =>
       store
-        .membershipsOf(DEMO_APP.sdkAppId, account)
+        .membershipsOf(app.sdkAppId, account)
         .map((m) => ({ groupId: m.group.GroupId, type: m.group.Type, role: m.role })),
     expectedStats: (id, nowSeconds) => {
-      const g = store.group(DEMO_APP.sdkAppId, id);
+      const g = store.group(app.sdkAppId, id);
       if (!g) throw new Error(`no group ${id}`);
       return memberStats(g.members, nowSeconds ?? Math.floor(now() / 1000));
     },
@@ -208,7 +226,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   return {
     url: `http://${host}:${address.port}`,
-    credentials: { sdkAppId: DEMO_APP.sdkAppId, identifier: DEMO_APP.admin, secretKey: DEMO_APP.secretKey },
+    credentials: { sdkAppId: app.sdkAppId, identifier: app.admin, secretKey: app.secretKey },
     control,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import type { LimiterMode, RateLimiters } from "../chat/rate-limiters.js";
 import { type Config, missingConfiguration } from "../config/load.js";
 import type { Logger } from "../core/logger.js";
 import { memoryLedger, redisLedger, type WriteLedger } from "../core/write-ledger.js";
+import type { ServerApp } from "./apps.js";
 
 export interface Backend {
   chat: ChatCaller;
@@ -43,7 +44,12 @@ function healthOf(chat: ChatClient): Backend["health"] {
   return () => ({ limiter: chat.rateLimiters.mode() });
 }
 
-export async function openBackend(config: Config, logger: Logger): Promise<Backend> {
+export async function openBackend(
+  config: Config,
+  logger: Logger,
+  /** Which demo app to serve under --demo: the main demo data, or the second app's own groups. */
+  demoApp: "demo" | "demo-intl" = "demo",
+): Promise<Backend> {
   const hooks = {
     onNotice: (m: string) => logger.log("warning", m),
     onCall: (e: { api: string; attempt: number; outcome: string; errorCode?: number; retryInMs?: number }) => {
@@ -56,8 +62,16 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
   };
   if (config.demo) {
     // Imported lazily: only demo mode pays for loading the emulator.
-    const { startEmulator, DEMO_GROUP_LIST_PAGE_CAP } = await import("../emulator/index.js");
-    const emu = await startEmulator({ port: 0, groupListPageCap: DEMO_GROUP_LIST_PAGE_CAP });
+    const { startEmulator, DEMO_GROUP_LIST_PAGE_CAP, DEMO_INTL_APP, DEMO_INTL_GROUPS } = await import(
+      "../emulator/index.js"
+    );
+    const intl = demoApp === "demo-intl";
+    const emu = await startEmulator(
+      intl
+        ? { port: 0, app: DEMO_INTL_APP, dataset: "empty" }
+        : { port: 0, groupListPageCap: DEMO_GROUP_LIST_PAGE_CAP },
+    );
+    if (intl) emu.control.addGroups([...DEMO_INTL_GROUPS]);
     const demoConfig: Config = Object.freeze({
       ...config,
       sdkAppId: emu.credentials.sdkAppId,
@@ -104,6 +118,74 @@ export async function openBackend(config: Config, logger: Logger): Promise<Backe
     close: async () => {
       await chat.close();
       await ledger.close();
+    },
+  };
+}
+
+/** Every app the server serves: the one of the single-app settings, or each profile's. */
+export interface AppsBackend {
+  apps: ServerApp[];
+  defaultName: string;
+  /** What tool selection reads: write tools are listed when any app allows writes. */
+  selection: Config;
+  health(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function openApps(
+  config: Config,
+  input: { argv: string[]; env: NodeJS.ProcessEnv },
+  logger: Logger,
+): Promise<AppsBackend> {
+  if (!config.profilesPath) {
+    const b = await openBackend(config, logger);
+    return {
+      apps: [{ name: "default", chat: b.chat, config: b.config, ledger: b.ledger }],
+      defaultName: "default",
+      selection: config,
+      health: b.health,
+      close: b.close,
+    };
+  }
+  // --demo --profiles demo: the two built-in demo apps, each on an emulator of its own.
+  const { defaultName, apps: profiles } =
+    config.demo && config.profilesPath === "demo"
+      ? {
+          defaultName: "demo",
+          apps: [
+            { name: "demo", config, demo: "demo" as const },
+            { name: "demo-intl", config, demo: "demo-intl" as const },
+          ],
+        }
+      : (await import("../config/profiles.js")).loadProfiles(config.profilesPath, { ...input, config }, (m) =>
+          logger.log("warning", m),
+        );
+  const backends: Backend[] = [];
+  try {
+    for (const p of profiles) backends.push(await openBackend(p.config, logger, "demo" in p ? p.demo : undefined));
+  } catch (err) {
+    for (const b of backends) await b.close().catch(() => undefined);
+    throw err;
+  }
+  const apps = profiles.map((p, i) => ({
+    name: p.name,
+    chat: backends[i]!.chat,
+    config: backends[i]!.config,
+    ledger: backends[i]!.ledger,
+  }));
+  const anyWrites = apps.some((a) => a.config.enableWrites && !a.config.readOnly);
+  logger.log(
+    "info",
+    `serving ${apps.length} Chat apps: ${apps.map((a) => `${a.name} (SDKAppID ${a.config.sdkAppId ?? "?"})`).join(", ")}; default ${defaultName}`,
+  );
+  return {
+    apps,
+    defaultName,
+    selection: Object.freeze({ ...config, enableWrites: anyWrites, readOnly: false }),
+    // /healthz: each app's limiter.
+    health: () => ({ apps: Object.fromEntries(apps.map((a, i) => [a.name, backends[i]!.health()])) }),
+    close: async () => {
+      for (const b of backends) await b.close().catch(() => undefined);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface CallAuditOptions {
   redact<T>(value: T): T;
   /** The client's name (initialize's clientInfo), else its User-Agent over HTTP. */
   client?: string;
+  /** With several apps: the profile and its SDKAppID. */
+  app?: { profile: string; sdkappid?: number };
   safety: WriteSafety["call"];
 }
 
@@ -36,6 +38,7 @@ export function callAudit(o: CallAuditOptions): CallAudit {
         ...(o.safety.confirmation ? { confirmation: o.safety.confirmation } : {}),
         ...(o.safety.token_fingerprint ? { token_fingerprint: o.safety.token_fingerprint } : {}),
         ...(o.client ? { client: o.client } : {}),
+        ...(o.app ? o.app : {}),
       });
       if (o.sink) await o.sink.write(full);
       else await o.notify(full);

@@ -1,20 +1,17 @@
 // One server factory for both transports: registers the selected tools in one loop, with one
 // wrapper that builds the ToolContext, checks write permission, and turns every failure into a result.
 
-import { randomBytes } from "node:crypto";
 import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { type CursorCodec, cursorCodec, deriveCursorKey } from "../aggregate/resume-cursor.js";
 import { type ChatCaller, countingCaller } from "../chat/api.js";
 import { describeFailure } from "../chat/error-codes.js";
 import { ChatInputError, ConfigurationError, WriteRefusedError } from "../chat/errors.js";
 import { ChatGroups } from "../chat/groups.js";
 import type { Config } from "../config/load.js";
 import { type AuditSink, fileAuditSink } from "../core/audit.js";
-import { type ConfirmTokens, confirmTokens, deriveConfirmKey } from "../core/confirm-token.js";
 import type { Logger } from "../core/logger.js";
 import { findInstructionLikeText, instructionWarning } from "../core/suspicious.js";
-import { memoryLedger, type WriteLedger } from "../core/write-ledger.js";
+import type { WriteLedger } from "../core/write-ledger.js";
 import {
   isWriteTool,
   type LogLevel,
@@ -26,6 +23,7 @@ import { ALL_TOOLS, TOOLSETS } from "../tools/index.js";
 import { dynamicToolsetTools, type ToolsetControl } from "../tools/meta/dynamic-toolsets.js";
 import { availableTools } from "../tools/select.js";
 import type { ToolsetName } from "../tools/toolset-names.js";
+import { type ServerApp, serverApps } from "./apps.js";
 import { callAudit } from "./call-audit.js";
 import { listedTool } from "./listing.js";
 import { redactDeep, toErrorResult, toToolResult } from "./result.js";
@@ -38,6 +36,9 @@ export interface ServerDeps {
   version: string;
   /** Spent tokens and the write budget, shared by every server of the process (Redis: of the app). */
   ledger?: WriteLedger;
+  /** Named profiles (several Chat apps); without them the one app of chat/config/ledger. */
+  apps?: ServerApp[];
+  defaultApp?: string;
 }
 
 export const SERVER_INSTRUCTIONS =
@@ -56,23 +57,6 @@ function instructionsFor(config: Config): string {
 /** How long a person has to answer a confirmation prompt before the write is treated as cancelled. */
 const ELICIT_TIMEOUT_MS = 10 * 60 * 1000;
 
-function appSecret(config: Config): string | undefined {
-  const c = config.credentials;
-  return c?.kind === "secretKey" ? c.secretKey : c?.kind === "userSig" ? c.userSig : undefined;
-}
-
-/** Cursors signed with a key from the app's secret: every replica of one app accepts the others' cursors. */
-function cursorsFor(config: Config): CursorCodec {
-  const secret = appSecret(config);
-  return cursorCodec(secret ? deriveCursorKey(secret) : randomBytes(32));
-}
-
-/** Confirm tokens of dry runs, the same way: any replica of the app accepts them. */
-function confirmTokensFor(config: Config): ConfirmTokens {
-  const secret = appSecret(config);
-  return confirmTokens(secret ? deriveConfirmKey(secret) : randomBytes(32));
-}
-
 /** The tools registered on a server: those listed at start, and with dynamic toolsets every other it may list. */
 function toolsToRegister(deps: ServerDeps): ToolDefinition[] {
   if (!deps.config.dynamicToolsets || deps.config.tools) return [...deps.tools];
@@ -85,18 +69,20 @@ export function buildServer(deps: ServerDeps): McpServer {
     { name: "tencent-chat-group-mcp", version: deps.version, title: "Tencent Cloud Chat groups" },
     { capabilities: { logging: {} }, instructions: instructionsFor(deps.config) },
   );
-  const runtime = { demo: deps.config.demo, writesEnabled: deps.config.enableWrites && !deps.config.readOnly };
-  const cursors = cursorsFor(deps.config);
-  const confirm = confirmTokensFor(deps.config);
+  const apps = serverApps(
+    deps.apps?.length ? deps.apps : [{ name: "default", chat: deps.chat, config: deps.config, ledger: deps.ledger }],
+    deps.defaultApp ?? deps.apps?.[0]?.name ?? "default",
+  );
   const policy = { confirmAbove: deps.config.confirmAbove };
   const auditFile: AuditSink | undefined = deps.config.auditLog ? fileAuditSink(deps.config.auditLog) : undefined;
-  const ledger = deps.ledger ?? memoryLedger();
   // Asking a person needs a connection that carries the server's request back to the client during the call:
   // stdio does; stateless HTTP does not (the answer would reach a fresh server).
   const canAsk = () => deps.config.transport === "stdio" && server.server.getClientCapabilities()?.elicitation?.form;
   const registered = new Map<string, { tool: ToolDefinition; handle: RegisteredTool }>();
   const dynamic = deps.config.dynamicToolsets && !deps.config.tools;
-  const register = (tool: ToolDefinition, listedAtStart: boolean) => {
+  const register = (own: ToolDefinition, listedAtStart: boolean) => {
+    // With several apps every tool takes `app`; the tool itself never sees it.
+    const tool = apps.withAppParam(own);
     const handle = server.registerTool(
       tool.name,
       {
@@ -106,7 +92,12 @@ export function buildServer(deps: ServerDeps): McpServer {
         outputSchema: tool.outputSchema,
         annotations: tool.annotations,
       },
-      async (args: unknown, extra): Promise<CallToolResult> => {
+      async (allArgs: unknown, extra): Promise<CallToolResult> => {
+        const { app: appName, ...args } = (allArgs ?? {}) as Record<string, unknown>;
+        const app = apps.pick(appName);
+        const runtime = { demo: app.config.demo, writesEnabled: app.writesEnabled };
+        // Several apps: every answer says which one it came from.
+        const appLine = apps.multi ? `[app ${app.name}, SDKAppID ${app.config.sdkAppId ?? "?"}]\n` : "";
         const progressToken = extra._meta?.progressToken;
         const calls = new Map<string, number>();
         const writeCall: WriteSafety["call"] = {};
@@ -116,17 +107,18 @@ export function buildServer(deps: ServerDeps): McpServer {
           notify: (record) => ctx.log("notice", "audit", { ...record }),
           redact: (v) => redactDeep(v, deps.logger.redact),
           client: server.server.getClientVersion()?.name ?? (typeof userAgent === "string" ? userAgent : undefined),
+          app: apps.multi ? { profile: app.name, sdkappid: app.config.sdkAppId } : undefined,
           safety: writeCall,
         });
         const ctx: ToolContext = {
-          chat: new ChatGroups(countingCaller(deps.chat, calls)),
+          chat: new ChatGroups(countingCaller(app.chat, calls)),
           runtime,
-          cursors,
-          confirm,
+          cursors: app.cursors,
+          confirm: app.confirm,
           policy,
           audit: audit.audit,
           writes: {
-            ledger,
+            ledger: app.ledger,
             budget: deps.config.writeBudget,
             confirmWith: deps.config.confirmWith,
             ask: canAsk()
@@ -167,14 +159,16 @@ export function buildServer(deps: ServerDeps): McpServer {
           // Write tools are listed only when writes are enabled; re-check in case one is called by name.
           if (isWriteTool(tool) && !runtime.writesEnabled)
             throw new ConfigurationError(
-              `${tool.name} changes data and writes are disabled. Restart the server with --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true) and without --read-only to use it.`,
+              apps.multi
+                ? `${tool.name} changes data and writes are disabled for app "${app.name}" (its profile's enable_writes / read_only). Nothing was sent.`
+                : `${tool.name} changes data and writes are disabled. Restart the server with --enable-writes (TENCENT_CHAT_ENABLE_WRITES=true) and without --read-only to use it.`,
             );
-          const out = await tool.handler(args as never, ctx);
+          const out = await own.handler(args as never, ctx);
           await logCalls();
           const suspicious = findInstructionLikeText(out.data);
           if (suspicious) out.text = `${out.text}\n${instructionWarning(suspicious)}`;
           // Only answers that came from the emulator are demo data (explain_chat_error calls nothing).
-          return toToolResult(out.data as Record<string, unknown>, out.text, {
+          return toToolResult(out.data as Record<string, unknown>, appLine + out.text, {
             demo: runtime.demo && calls.size > 0,
             redact: deps.logger.redact,
           });
@@ -197,7 +191,12 @@ export function buildServer(deps: ServerDeps): McpServer {
                 deps.logger.log("error", `audit log: ${e instanceof Error ? e.message : String(e)}`),
               );
           }
-          return toErrorResult(err, deps.logger, tool.name);
+          const result = toErrorResult(err, deps.logger, tool.name);
+          if (appLine) {
+            const first = result.content[0] as { type: "text"; text: string };
+            first.text = appLine + first.text;
+          }
+          return result;
         }
       },
     );

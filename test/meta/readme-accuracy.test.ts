@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CHAT_APIS } from "../../src/chat/apis/index.js";
 import { CALL_OPTIONS } from "../../src/cli/call-options.js";
 import { CONFIG_OPTIONS } from "../../src/config/options.js";
+import { PROFILE_FIELDS } from "../../src/config/profiles.js";
 import { isWriteTool } from "../../src/tools/define.js";
 import { ALL_TOOLS } from "../../src/tools/index.js";
 
@@ -17,6 +18,7 @@ describe("README prose matches the code", () => {
     const known = new Set([
       ...ALL_TOOLS.map((t) => t.name),
       ...ALL_TOOLS.flatMap((t) => Object.keys(t.inputSchema.shape)),
+      ...PROFILE_FIELDS,
       "list_toolsets",
       "enable_toolsets",
       ...Object.values(CHAT_APIS).map((a) => a.command),

@@ -105,6 +105,17 @@ export async function authorizeWrite(ctx: ToolContext, intent: WriteIntent): Pro
         ),
       );
     const verdict = ctx.confirm.check(intent.tool, intent.args, token);
+    const otherApp = verdict === "mismatch" ? ctx.confirm.appOf?.(intent.tool, intent.args, token) : undefined;
+    if (otherApp)
+      await refuse(
+        ctx,
+        intent,
+        new WriteRefusedError(
+          "token_invalid",
+          `The confirm_token belongs to app "${otherApp}": a token confirms a dry run of the same app.`,
+          `Call again with app "${otherApp}", or make a dry run in this app. ${HOW_TOKEN(intent.tool)}`,
+        ),
+      );
     if (verdict !== "ok")
       await refuse(
         ctx,
