@@ -182,7 +182,11 @@ export function buildServer(deps: ServerDeps): McpServer {
               .audit({
                 tool: tool.name,
                 ...(typeof a.group_id === "string" ? { group_id: a.group_id } : {}),
-                status: err instanceof WriteRefusedError || err instanceof ChatInputError ? "refused" : "failed",
+                // Refused before sending (safety rules, bad input, writes off or no credentials) vs failed upstream.
+                status:
+                  err instanceof WriteRefusedError || err instanceof ChatInputError || err instanceof ConfigurationError
+                    ? "refused"
+                    : "failed",
                 dry_run: a.dry_run === true,
                 args: a,
                 outcome: { error: d.category, ...(d.code !== undefined ? { code: d.code } : {}), why: d.meaning },

@@ -28,6 +28,8 @@ let prod: RunningEmulator;
 let intl: RunningEmulator;
 const dir = mkdtempSync(join(tmpdir(), "tcgm-profiles-"));
 const logs: string[] = [];
+const auditPath = join(dir, "audit.jsonl");
+let loaded: ReturnType<typeof loadProfiles>;
 let client: Client;
 const closers: (() => Promise<void>)[] = [];
 
@@ -54,7 +56,8 @@ function profilesBody() {
         sdkappid: intl.credentials.sdkAppId,
         base_url: intl.url,
         secret_key_env: "INTL_CHAT_KEY",
-        // Read-only: its write tools are refused before any request.
+        // Its own rate budget for one API (a bought frequency pack); read-only: its writes are refused.
+        rate_limits: { get_group_info: 50 },
       },
     },
   };
@@ -65,10 +68,11 @@ beforeAll(async () => {
   intl = await startEmulator({ port: 0, app: DEMO_INTL_APP, dataset: "empty" });
   intl.control.addGroups([...DEMO_INTL_GROUPS]);
   const path = writeProfiles("profiles.json", profilesBody());
-  const argv = ["--toolsets", "all", "--profiles", path];
+  const argv = ["--toolsets", "all", "--profiles", path, "--audit-log", auditPath];
   const env = secretsEnv();
   const { config } = loadConfig({ argv, env });
   const profiles = loadProfiles(path, { argv, env, config }, (m) => logs.push(m));
+  loaded = profiles;
   const logger = createLogger("debug", (l) => logs.push(l));
   for (const p of profiles.apps)
     if (p.config.credentials?.kind === "secretKey") logger.addSecret(p.config.credentials.secretKey);
@@ -154,6 +158,28 @@ describe("named profiles", () => {
       await call("delete_member_messages", { ...args, dry_run: true, app: "prod" }),
     ).confirm_token;
     expect((await call("delete_member_messages", { ...args, confirm_token: token })).isError).toBeFalsy();
+    // A token of prod, offered to intl (read-only there anyway: refused before any request either way).
+    expect((await call("delete_member_messages", { ...args, confirm_token: token, app: "intl" })).isError).toBe(true);
+    // Audit lines carry the profile and its SDKAppID.
+    const lines = readFileSync(auditPath, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.tool, l.status, l.profile, l.sdkappid])).toEqual([
+      ["set_mute_all", "refused", "intl", 1400000003],
+      ["delete_member_messages", "dry_run", "prod", 1400000001],
+      ["delete_member_messages", "done", "prod", 1400000001],
+      ["delete_member_messages", "refused", "intl", 1400000003],
+    ]);
+  });
+
+  it("each app has its own rate budget and credentials", () => {
+    const [p, i] = loaded.apps;
+    expect(p!.config.rateLimits.perApi).toEqual({});
+    expect(i!.config.rateLimits.perApi).toEqual({ get_group_info: 50 });
+    expect([p!.config.sdkAppId, i!.config.sdkAppId]).toEqual([1400000001, 1400000003]);
+    expect(p!.config.baseUrl).not.toBe(i!.config.baseUrl);
+    expect([p!.config.enableWrites, i!.config.enableWrites]).toEqual([true, false]);
   });
 
   it("a bad profiles file stops the start, naming the profile and the field", () => {
