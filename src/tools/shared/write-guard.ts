@@ -136,7 +136,10 @@ export async function authorizeWrite(ctx: ToolContext, intent: WriteIntent): Pro
   } else if (why) {
     const canAsk = w.confirmWith !== "token" && w.ask !== undefined;
     if (canAsk) {
-      const answer = await w.ask!(`${intent.summary}\n\nConfirmation needed: ${why}. Go ahead?`);
+      // No answer (the prompt timed out, the call was cancelled, the client failed) is no consent.
+      const answer = await w.ask!(`${intent.summary}\n\nConfirmation needed: ${why}. Go ahead?`).catch(
+        () => "cancel" as const,
+      );
       if (answer !== "accept")
         await refuse(
           ctx,
