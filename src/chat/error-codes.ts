@@ -82,6 +82,32 @@ export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
     meaning: "The group does not exist, or it existed and was dismissed.",
     nextStep: "Check the group ID (exact case, including the @TGS# prefix); a dismissed group cannot be read any more.",
   },
+  // ---- app-wide mute (openconfigsvr/setnospeaking, getnospeaking: https://www.tencentcloud.com/document/product/1047/34923) ----
+  130001: {
+    category: "request_bug",
+    meaning: "The request body is not valid JSON.",
+    nextStep: "This is a bug in this server; report it with the tool name.",
+  },
+  130004: {
+    category: "invalid_input",
+    meaning: "The request names no account.",
+    nextStep: "Give the account (a UserID).",
+  },
+  130005: {
+    category: "invalid_input",
+    meaning: "The account is not a valid UserID.",
+    nextStep: "Check the UserID (1-32 printable ASCII characters, exact case).",
+  },
+  130008: {
+    category: "invalid_input",
+    meaning: "Neither a one-to-one nor a group mute duration was given.",
+    nextStep: "Give direct_seconds, group_seconds or both (0 lifts a mute, forever mutes for good).",
+  },
+  130014: {
+    category: "transient",
+    meaning: "Internal system error on Tencent's side.",
+    nextStep: "Retry after a short pause; if it persists, contact Tencent Cloud support.",
+  },
   10015: {
     category: "invalid_input",
     meaning:

@@ -389,6 +389,29 @@ export class ChatGroups {
     await this.caller.call(CHAT_APIS.deleteGroupMsgBySender, { GroupId: groupId, Sender_Account: sender }, opts);
   }
 
+  /** An account's app-wide mute: seconds left for one-to-one and for group messages (0 none, 4294967295 forever). */
+  async accountMute(account: string, opts?: CallOptions): Promise<{ direct: number; group: number }> {
+    const r = await this.caller.call(CHAT_APIS.getNoSpeaking, { Get_Account: account }, opts);
+    return { direct: r.C2CmsgNospeakingTime, group: r.GroupmsgNospeakingTime };
+  }
+
+  /** Sets either or both app-wide mutes of an account (0 lifts, 4294967295 forever). */
+  async setAccountMute(
+    account: string,
+    seconds: { direct?: number; group?: number },
+    opts?: CallOptions,
+  ): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.setNoSpeaking,
+      {
+        Set_Account: account,
+        ...(seconds.direct !== undefined ? { C2CmsgNospeakingTime: seconds.direct } : {}),
+        ...(seconds.group !== undefined ? { GroupmsgNospeakingTime: seconds.group } : {}),
+      },
+      opts,
+    );
+  }
+
   async setMuteAll(groupId: string, muted: boolean, opts?: CallOptions): Promise<void> {
     await this.caller.call(
       CHAT_APIS.modifyGroupBaseInfo,

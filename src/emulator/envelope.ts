@@ -49,4 +49,7 @@ export const CODES = {
   sigSdkAppIdMismatch: 70014, // UserSig code
   appNotFound: 70020, // UserSig code
   sigRateLimited: 70050, // UserSig code: repeated signature failures
+  accountMissing: 130004, // setnospeaking page: no Set_Account (getnospeaking: no Get_Account, by the same rule)
+  accountInvalid: 130005, // setnospeaking page: the account field is invalid
+  noMuteTime: 130008, // setnospeaking page: neither duration given
 } as const;

@@ -42,6 +42,9 @@ export interface EmuStore {
   /** Marks a sender's latest 1,000 messages deleted; how many. */
   deleteMessagesOf(group: EmuGroup, sender: string): number;
   setMuteAll(group: EmuGroup, on: boolean): void;
+  /** An account's app-wide mute ends (Unix seconds; 0 none), per app. */
+  accountMute(sdkAppId: number, account: string): { direct: number; group: number };
+  setAccountMute(sdkAppId: number, account: string, ends: { direct?: number; group?: number }): void;
 }
 
 /** No such message, or already recalled (the per-message code is not documented; 10004 is the emulator's). */
@@ -51,6 +54,17 @@ export class MemoryStore implements EmuStore {
   private readonly apps = new Map<number, EmuApp>();
   private readonly byApp = new Map<number, Map<string, EmuGroup>>();
   private readonly liveCache = new Map<number, EmuGroup[]>();
+  /** App-wide mutes: "<sdkappid>:<account>" -> mute ends. */
+  private readonly accountMutes = new Map<string, { direct: number; group: number }>();
+
+  accountMute(sdkAppId: number, account: string): { direct: number; group: number } {
+    return this.accountMutes.get(`${sdkAppId}:${account}`) ?? { direct: 0, group: 0 };
+  }
+
+  setAccountMute(sdkAppId: number, account: string, ends: { direct?: number; group?: number }): void {
+    const key = `${sdkAppId}:${account}`;
+    this.accountMutes.set(key, { ...this.accountMute(sdkAppId, account), ...ends });
+  }
 
   addApp(app: EmuApp): void {
     this.apps.set(app.sdkAppId, app);
@@ -66,6 +80,7 @@ export class MemoryStore implements EmuStore {
     this.apps.clear();
     this.byApp.clear();
     this.liveCache.clear();
+    this.accountMutes.clear();
   }
 
   app(sdkAppId: number): EmuApp | undefined {

@@ -20,6 +20,7 @@ import { groupMsgGetSimple } from "./group-msg-get-simple.js";
 import { groupMsgRecall } from "./group-msg-recall.js";
 import { modifyGroupBaseInfo } from "./modify-group-base-info.js";
 import { modifyUserInfo } from "./modify-user-info.js";
+import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
 
 export const CHAT_APIS = {
   getGroupInfo,
@@ -41,6 +42,8 @@ export const CHAT_APIS = {
   groupMsgRecall,
   deleteGroupMsgBySender,
   modifyGroupBaseInfo,
+  getNoSpeaking,
+  setNoSpeaking,
 } as const;
 
 type Apis = typeof CHAT_APIS;

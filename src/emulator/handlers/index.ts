@@ -13,6 +13,7 @@ import { getRoleInGroup } from "./get-role-in-group.js";
 import { deleteGroupMsgBySender, groupMsgGetSimple, groupMsgRecall } from "./messages.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 import { forbidSendMsg, getGroupMutedAccount, modifyGroupBaseInfo } from "./mutes.js";
+import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
 import { banGroupMember, deleteGroupMember, getGroupBanMember, unbanGroupMember } from "./removals.js";
 
 export interface Route {
@@ -109,6 +110,21 @@ export const ROUTES: readonly Route[] = [
     unban_group_member: [ALL_TYPES, unbanGroupMember],
     get_group_ban_member: [ALL_TYPES, getGroupBanMember],
   }),
+  // Account-level (no group): any type of app, the app-wide mute of one account.
+  {
+    name: "getnospeaking",
+    service: "openconfigsvr",
+    command: "getnospeaking",
+    types: ALL_TYPES,
+    handler: getNoSpeaking,
+  },
+  {
+    name: "setnospeaking",
+    service: "openconfigsvr",
+    command: "setnospeaking",
+    types: ALL_TYPES,
+    handler: setNoSpeaking,
+  },
 ];
 
 /** Routes under group_open_http_svc whose command is their name. */
