@@ -4,6 +4,7 @@
 import type { CallOptions, ChatCaller } from "./api.js";
 import type { LISTABLE_GROUP_TYPES } from "./apis/get-appid-group-list.js";
 import { MEMBER_PAGE_MAX } from "./apis/get-group-member-info.js";
+import { SPECIFIED_MEMBERS_PER_CALL } from "./apis/get-specified-group-member-info.js";
 import type { GroupMessage } from "./apis/group-msg-get-simple.js";
 import { CHAT_APIS } from "./apis/index.js";
 import { ChatApiError } from "./errors.js";
@@ -159,6 +160,30 @@ export class ChatGroups {
       next = off === null ? null : { kind: "offset", offset: off };
     }
     return { members, memberNum: page.MemberNum, skipped, next };
+  }
+
+  /** Named members' profiles, 50 accounts a request; accounts missing from the answers are not members. */
+  async namedMembers(
+    q: MemberQuery & { accounts: readonly string[] },
+    opts?: CallOptions,
+  ): Promise<{ members: MemberProfile[]; skipped: number }> {
+    const members: MemberProfile[] = [];
+    let skipped = 0;
+    for (let i = 0; i < q.accounts.length; i += SPECIFIED_MEMBERS_PER_CALL) {
+      const page = await this.caller.call(
+        CHAT_APIS.getSpecifiedGroupMemberInfo,
+        {
+          GroupId: q.groupId,
+          Member_List_Account: q.accounts.slice(i, i + SPECIFIED_MEMBERS_PER_CALL),
+          ...(q.fields ? { MemberInfoFilter: q.fields.map((f) => MEMBER_FIELD_WIRE[f]) } : {}),
+          ...(q.customKeys ? { AppDefinedDataFilter_GroupMember: [...q.customKeys] } : {}),
+        },
+        opts,
+      );
+      members.push(...page.MemberList.members);
+      skipped += page.MemberList.skipped;
+    }
+    return { members, skipped };
   }
 
   async onlinePage(

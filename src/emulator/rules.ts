@@ -5,6 +5,8 @@ export const RULES = Object.freeze({
   groupInfoMaxGroups: 50,
   /** get_group_member_info Next (Community) pages (https://www.tencentcloud.com/document/product/1047/34948). */
   memberPageMaxNext: 100,
+  /** get_specified_group_member_info: Member_List_Account holds at most 50 (its page). */
+  specifiedMembersMax: 50,
   /** The same page's field table says "cannot exceed 6000" (its prose: 200); the emulator accepts the larger. */
   memberPageMaxFieldTable: 6000,
   /** get_members: the 1,000 latest online members (30 on lower editions), pages of 500 (zh: 250). */

@@ -48,6 +48,7 @@ const CASES: [string, () => Record<string, unknown>][] = [
   ["get_member_roles", () => ({ group_id: G.public, accounts: [...publicMembers().slice(0, 10), "ghost_1"] })],
   ["explain_chat_error", () => ({ code: 10010 })],
   ["get_account_mute", () => ({ account: "p_mallory" })],
+  ["get_member_profiles", () => ({ group_id: G.public, accounts: [...publicMembers().slice(0, 12), "ghost_1"] })],
 ];
 
 /** Keys whose values name an account, a group, a topic or a message. */

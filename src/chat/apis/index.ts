@@ -16,6 +16,7 @@ import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
+import { getSpecifiedGroupMemberInfo } from "./get-specified-group-member-info.js";
 import { groupMsgGetSimple } from "./group-msg-get-simple.js";
 import { groupMsgRecall } from "./group-msg-recall.js";
 import { modifyGroupBaseInfo } from "./modify-group-base-info.js";
@@ -44,6 +45,7 @@ export const CHAT_APIS = {
   modifyGroupBaseInfo,
   getNoSpeaking,
   setNoSpeaking,
+  getSpecifiedGroupMemberInfo,
 } as const;
 
 type Apis = typeof CHAT_APIS;

@@ -5,7 +5,7 @@ import { RULES } from "../rules.js";
 import type { Handler } from "./context.js";
 import { getAppidGroupList } from "./get-appid-group-list.js";
 import { getGroupInfo } from "./get-group-info.js";
-import { getGroupMemberInfo } from "./get-group-member-info.js";
+import { getGroupMemberInfo, getSpecifiedGroupMemberInfo } from "./get-group-member-info.js";
 import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
@@ -110,6 +110,13 @@ export const ROUTES: readonly Route[] = [
     unban_group_member: [ALL_TYPES, unbanGroupMember],
     get_group_ban_member: [ALL_TYPES, getGroupBanMember],
   }),
+  {
+    name: "get_specified_group_member_info",
+    service: "group_open_http_svc",
+    command: "get_specified_group_member_info",
+    types: ["Private", "Public", "ChatRoom", "Community"],
+    handler: getSpecifiedGroupMemberInfo,
+  },
   // Account-level (no group): any type of app, the app-wide mute of one account.
   {
     name: "getnospeaking",
