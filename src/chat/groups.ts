@@ -354,6 +354,39 @@ export class ChatGroups {
     }
   }
 
+  /** Changes one member's role, name card, mute (seconds, 0 lifts) or custom fields, in one request. */
+  async updateMember(
+    groupId: string,
+    account: string,
+    change: { role?: "Admin" | "Member"; nameCard?: string; muteSeconds?: number; custom?: Record<string, string> },
+    opts?: CallOptions,
+  ): Promise<void> {
+    const base = {
+      GroupId: groupId,
+      Member_Account: account,
+      ...(change.role ? { Role: change.role } : {}),
+      ...(change.nameCard !== undefined ? { NameCard: change.nameCard } : {}),
+      ...(change.custom
+        ? { AppMemberDefinedData: Object.entries(change.custom).map(([Key, Value]) => ({ Key, Value })) }
+        : {}),
+    };
+    if (change.muteSeconds === undefined) {
+      await this.caller.call(CHAT_APIS.modifyGroupMemberInfo, base, opts);
+      return;
+    }
+    // The duration's name differs between copies of the docs (MuteTime / ShutUpTime): the current one first.
+    try {
+      await this.caller.call(CHAT_APIS.modifyGroupMemberInfo, { ...base, MuteTime: change.muteSeconds }, opts);
+    } catch (err) {
+      if (!(err instanceof ChatApiError) || err.code !== 10004) throw err;
+      try {
+        await this.caller.call(CHAT_APIS.modifyGroupMemberInfo, { ...base, ShutUpTime: change.muteSeconds }, opts);
+      } catch {
+        throw err;
+      }
+    }
+  }
+
   async remove(
     groupId: string,
     accounts: readonly string[],

@@ -1,5 +1,6 @@
 // The one table of configuration options: parsing, --help and the README table all come from it.
 import type { ParseArgsConfig } from "node:util";
+import { DEFAULT_TOOLSETS, TOOLSET_NAMES } from "../tools/toolset-names.js";
 
 export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
@@ -177,8 +178,7 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     flag: "toolsets",
     env: "TENCENT_CHAT_TOOLSETS",
     type: "string",
-    meaning:
-      "Which toolsets to list, comma-separated: groups, moderation, live, raw; default (groups,moderation) or all.",
+    meaning: `Which toolsets to list, comma-separated: ${TOOLSET_NAMES.join(", ")}; default (${DEFAULT_TOOLSETS.join(",")}) or all.`,
     defaultText: "default",
     example: "default,live",
   },

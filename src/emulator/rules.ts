@@ -5,6 +5,8 @@ export const RULES = Object.freeze({
   groupInfoMaxGroups: 50,
   /** get_group_member_info Next (Community) pages (https://www.tencentcloud.com/document/product/1047/34948). */
   memberPageMaxNext: 100,
+  /** modify_group_member_info: a name card is at most 50 bytes (its page). */
+  nameCardMaxBytes: 50,
   /** get_specified_group_member_info: Member_List_Account holds at most 50 (its page). */
   specifiedMembersMax: 50,
   /** The same page's field table says "cannot exceed 6000" (its prose: 200); the emulator accepts the larger. */

@@ -1,7 +1,7 @@
 // The emulator's state behind one small interface the handlers call (fake-gcs-server's backend): apps,
 // their groups, memberships, and the few writes the APIs make. Handlers never reach into a group's
 // collections to change them.
-import { ArrayMemberSource, type EmuGroup, type MemberRole } from "./model.js";
+import { ArrayMemberSource, type EmuGroup, type EmuMember, type MemberRole } from "./model.js";
 
 export interface EmuApp {
   sdkAppId: number;
@@ -42,6 +42,8 @@ export interface EmuStore {
   /** Marks a sender's latest 1,000 messages deleted; how many. */
   deleteMessagesOf(group: EmuGroup, sender: string): number;
   setMuteAll(group: EmuGroup, on: boolean): void;
+  /** Changes a member's role, name card, mute end or custom fields (the other APIs read them back). */
+  patchMember(group: EmuGroup, account: string, fields: Partial<EmuMember>): void;
   /** An account's app-wide mute ends (Unix seconds; 0 none), per app. */
   accountMute(sdkAppId: number, account: string): { direct: number; group: number };
   setAccountMute(sdkAppId: number, account: string, ends: { direct?: number; group?: number }): void;
@@ -133,6 +135,10 @@ export class MemoryStore implements EmuStore {
     const copy = ArrayMemberSource.copyOf(group.members);
     group.members = copy;
     return copy;
+  }
+
+  patchMember(group: EmuGroup, account: string, fields: Partial<EmuMember>): void {
+    this.editable(group).patch(account, fields);
   }
 
   mute(group: EmuGroup, accounts: readonly string[], until: number): void {

@@ -1,5 +1,6 @@
 // The registry: every toolset with its tools, in the order tools/list shows them. A tool's toolset is the
 // folder it lives in; the meta tools are listed whatever the selection.
+import { ADMIN_TOOLS } from "./admin/index.js";
 import type { ToolDefinition } from "./define.js";
 import { GROUPS_TOOLS } from "./groups/index.js";
 import { LIVE_TOOLS } from "./live/index.js";
@@ -25,6 +26,7 @@ const toolset = (name: ToolsetName, tools: readonly ToolDefinition[]): Toolset =
 export const TOOLSETS: readonly Toolset[] = [
   toolset("groups", GROUPS_TOOLS),
   toolset("moderation", MODERATION_TOOLS),
+  toolset("admin", ADMIN_TOOLS),
   toolset("live", LIVE_TOOLS),
   toolset("raw", RAW_TOOLS),
 ];

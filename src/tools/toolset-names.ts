@@ -11,6 +11,11 @@ export const TOOLSET_INFO = {
     summary: "read messages, who is muted or banned; mute, remove, ban, recall, delete, mute all",
     default: true,
   },
+  admin: {
+    title: "Administration",
+    summary: "change a member's role, name card, mute or custom data",
+    default: false,
+  },
   live: {
     title: "Live groups (AVChatRoom)",
     summary: "who is online in a live group, online counts, member marks",

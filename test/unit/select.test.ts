@@ -49,7 +49,7 @@ describe("tool selection", () => {
 
   it("refuses an unknown toolset name, naming the valid ones", () => {
     expect(() => names(["--toolsets", "aggregate"])).toThrow(
-      /"aggregate" is not one of groups, moderation, live, raw, default, all/,
+      /"aggregate" is not one of groups, moderation, admin, live, raw, default, all/,
     );
   });
 

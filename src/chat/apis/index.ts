@@ -20,6 +20,7 @@ import { getSpecifiedGroupMemberInfo } from "./get-specified-group-member-info.j
 import { groupMsgGetSimple } from "./group-msg-get-simple.js";
 import { groupMsgRecall } from "./group-msg-recall.js";
 import { modifyGroupBaseInfo } from "./modify-group-base-info.js";
+import { modifyGroupMemberInfo } from "./modify-group-member-info.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
 
@@ -46,6 +47,7 @@ export const CHAT_APIS = {
   getNoSpeaking,
   setNoSpeaking,
   getSpecifiedGroupMemberInfo,
+  modifyGroupMemberInfo,
 } as const;
 
 type Apis = typeof CHAT_APIS;

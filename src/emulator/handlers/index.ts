@@ -11,6 +11,7 @@ import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
 import { deleteGroupMsgBySender, groupMsgGetSimple, groupMsgRecall } from "./messages.js";
+import { modifyGroupMemberInfo } from "./modify-group-member-info.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 import { forbidSendMsg, getGroupMutedAccount, modifyGroupBaseInfo } from "./mutes.js";
 import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
@@ -116,6 +117,13 @@ export const ROUTES: readonly Route[] = [
     command: "get_specified_group_member_info",
     types: ["Private", "Public", "ChatRoom", "Community"],
     handler: getSpecifiedGroupMemberInfo,
+  },
+  {
+    name: "modify_group_member_info",
+    service: "group_open_http_svc",
+    command: "modify_group_member_info",
+    types: ["Private", "Public", "ChatRoom", "Community"],
+    handler: modifyGroupMemberInfo,
   },
   // Account-level (no group): any type of app, the app-wide mute of one account.
   {

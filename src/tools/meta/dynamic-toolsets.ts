@@ -53,9 +53,9 @@ export function dynamicToolsetTools(control: ToolsetControl): ToolDefinition[] {
       const toolsets = control.status().map(({ name, enabled, summary, tools }) => ({ name, enabled, summary, tools }));
       const lines = toolsets.map(
         (s) =>
-          `${s.name} (${s.enabled ? "enabled" : "not enabled"}): ${s.summary}. Tools: ${s.tools.join(", ") || "none"}.`,
+          `${s.name} (${s.enabled ? "enabled" : "not enabled"}): ${s.summary}. Tools: ${s.tools.join(", ") || "none this server can list (they change data: --enable-writes)"}.`,
       );
-      const off = toolsets.filter((s) => !s.enabled).map((s) => s.name);
+      const off = toolsets.filter((s) => !s.enabled && s.tools.length > 0).map((s) => s.name);
       if (off.length)
         lines.push(
           control.remembers
