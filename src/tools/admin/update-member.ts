@@ -4,14 +4,12 @@ import { NAME_CARD_MAX_BYTES } from "../../chat/apis/modify-group-member-info.js
 import { ChatInputError } from "../../chat/errors.js";
 import { nowSeconds } from "../../core/time.js";
 import { defineTool, type ToolContext } from "../define.js";
-import { MemberOut, memberLine, memberToOutput } from "../shared/member.js";
+import { MemberProfileOut, memberLine, memberToOutput, profileOf } from "../shared/member.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
 import { quoteId } from "../shared/quote.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { authorizeWrite } from "../shared/write-guard.js";
 import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
-
-const Member = MemberOut.omit({ msg_flag: true, msg_seq: true });
 
 /** The member as the other tools show it, read with get_specified_group_member_info. */
 async function readMember(ctx: ToolContext, groupId: string, account: string, customKeys?: string[]) {
@@ -26,8 +24,7 @@ async function readMember(ctx: ToolContext, groupId: string, account: string, cu
   );
   const m = res.members[0];
   if (!m) return undefined;
-  const { msg_flag: _flag, msg_seq: _seq, ...member } = memberToOutput(m, nowSeconds());
-  return member;
+  return profileOf(memberToOutput(m, nowSeconds()));
 }
 
 export default defineTool({
@@ -77,8 +74,8 @@ export default defineTool({
     group_id: z.string(),
     account: z.string(),
     dry_run: z.boolean(),
-    before: Member,
-    after: Member.optional(),
+    before: MemberProfileOut,
+    after: MemberProfileOut.optional(),
     confirm_token: z.string().optional(),
   }),
   annotations: writeAnnotations("Change a member's role, name card, mute or custom data", false),

@@ -5,7 +5,14 @@ import type { MemberProfile } from "../../chat/response-schemas.js";
 import { isoFromSeconds, nowSeconds } from "../../core/time.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { ContinuationOut, continueText, MaxSecondsParam, ResumeCursorParam } from "../shared/budget-params.js";
-import { MEMBER_FIELDS, MemberOut, memberToOutput, pickFields, renderMemberLines } from "../shared/member.js";
+import {
+  MEMBER_FIELDS,
+  MemberProfileOut,
+  memberToOutput,
+  pickFields,
+  profileOf,
+  renderMemberLines,
+} from "../shared/member.js";
 import { NumberOrNull } from "../shared/nullable.js";
 import { AccountParam, GroupIdParam, IsoDateParam, RoleParam, secondsOf } from "../shared/params.js";
 
@@ -51,7 +58,7 @@ export default defineTool({
   outputSchema: z.object({
     group_id: z.string(),
     group_type: z.string(),
-    matches: z.array(MemberOut.omit({ msg_flag: true, msg_seq: true })),
+    matches: z.array(MemberProfileOut),
     found_total: z.number(),
     scanned: z.number(),
     member_num: NumberOrNull,
@@ -123,10 +130,7 @@ export default defineTool({
     const allAccountsFound = accounts !== undefined && found.length === accounts.size;
     const complete = result.complete || allAccountsFound;
     const cursor = complete ? undefined : resumeCursor;
-    const members = found.map((m) => {
-      const { msg_flag: _flag, msg_seq: _seq, ...member } = pickFields(memberToOutput(m, state.now), args.fields);
-      return member;
-    });
+    const members = found.map((m) => profileOf(pickFields(memberToOutput(m, state.now), args.fields)));
     const data = {
       group_id: args.group_id,
       group_type: type,

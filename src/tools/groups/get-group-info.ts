@@ -6,7 +6,7 @@ import { sanitizeKeyValues, sanitizeText } from "../../core/sanitize.js";
 import { isoFromSeconds, nowSeconds } from "../../core/time.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { GroupErrorOut, groupErrorLines } from "../shared/group.js";
-import { CustomDataOut, MemberOut, memberToOutput } from "../shared/member.js";
+import { CustomDataOut, MemberProfileOut, memberToOutput, profileOf } from "../shared/member.js";
 import { StringOrNull } from "../shared/nullable.js";
 import { CustomKeysParam, GroupIdParam } from "../shared/params.js";
 import { quoteId } from "../shared/quote.js";
@@ -47,7 +47,7 @@ const GroupOut = z.object({
   apply_join_option: z.string().optional(),
   mute_all_member: z.boolean().optional(),
   custom_data: CustomDataOut.optional(),
-  members: z.array(MemberOut.omit({ msg_flag: true, msg_seq: true })).optional(),
+  members: z.array(MemberProfileOut).optional(),
 });
 type GroupOutput = z.infer<typeof GroupOut>;
 
@@ -114,10 +114,7 @@ export function groupToOutput(g: GroupInfo, nowS: number): GroupOutput {
   if (g.AppDefinedData) out.custom_data = sanitizeKeyValues(g.AppDefinedData);
   if (g.MemberList) {
     // Only the member fields this tool asks for (message flags and sequences are get_group_member_info's).
-    out.members = g.MemberList.slice(0, MEMBERS_SHOWN_PER_GROUP).map((m) => {
-      const { msg_flag: _flag, msg_seq: _seq, ...member } = memberToOutput(m, nowS);
-      return member;
-    });
+    out.members = g.MemberList.slice(0, MEMBERS_SHOWN_PER_GROUP).map((m) => profileOf(memberToOutput(m, nowS)));
   }
   return out;
 }

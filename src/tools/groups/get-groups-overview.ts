@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onlineCounts } from "../../aggregate/online-counts.js";
 import { chunksOf, mapConcurrent } from "../../aggregate/pool.js";
 import { describeChatError, describeFailure } from "../../chat/error-codes.js";
 import { ChatApiError } from "../../chat/errors.js";
@@ -121,15 +122,11 @@ export default defineTool({
     if (args.include_online_count) {
       // Live groups and Communities each have an online count API; one call per group, a failed one is left out.
       const counted = rows.filter((r) => hasOnlineCount(r.type) || isCommunityGroupId(r.id));
-      await mapConcurrent(counted, CONCURRENCY, async (r) => {
-        try {
-          r.online = await ctx.chat.onlineCount(r.id, r.type === "AVChatRoom" ? "AVChatRoom" : "Community", {
-            signal: ctx.signal,
-          });
-        } catch (err) {
-          if (ctx.signal.aborted) throw err;
-        }
-      });
+      const counts = await onlineCounts(ctx.chat, counted, CONCURRENCY, { signal: ctx.signal });
+      for (const r of counted) {
+        const n = counts.get(r.id);
+        if (n !== undefined) r.online = n;
+      }
     }
     const byType: Record<string, number> = {};
     for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + 1;

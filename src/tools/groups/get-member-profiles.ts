@@ -2,7 +2,7 @@ import { z } from "zod";
 import { nowSeconds } from "../../core/time.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { AccountsParam } from "../moderation/mute-members.js";
-import { MemberOut, memberToOutput, renderMemberLines } from "../shared/member.js";
+import { MemberProfileOut, memberToOutput, profileOf, renderMemberLines } from "../shared/member.js";
 import { CustomKeysParam, GroupIdParam } from "../shared/params.js";
 import { quoteIds } from "../shared/quote.js";
 
@@ -22,7 +22,7 @@ export default defineTool({
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
-    members: z.array(MemberOut.omit({ msg_flag: true, msg_seq: true })),
+    members: z.array(MemberProfileOut),
     not_members: z.array(z.string()),
   }),
   annotations: readOnlyAnnotations("Get named members' profiles"),
@@ -37,10 +37,7 @@ export default defineTool({
       { signal: ctx.signal },
     );
     const now = nowSeconds();
-    const members = res.members.map((m) => {
-      const { msg_flag: _flag, msg_seq: _seq, ...member } = memberToOutput(m, now);
-      return member;
-    });
+    const members = res.members.map((m) => profileOf(memberToOutput(m, now)));
     const found = new Set(members.map((m) => m.account));
     const notMembers = args.accounts.filter((a) => !found.has(a));
     return {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget, outOfTime } from "../../aggregate/budget.js";
-import { chunksOf, mapConcurrent, orderedConcurrent } from "../../aggregate/pool.js";
+import { onlineCounts } from "../../aggregate/online-counts.js";
+import { chunksOf, orderedConcurrent } from "../../aggregate/pool.js";
 import { bindingOf } from "../../aggregate/resume-cursor.js";
 import { errorStop, type UpstreamFailure } from "../../aggregate/upstream.js";
-import type { CallOptions } from "../../chat/api.js";
 import { GROUP_ID_PAGE_MAX } from "../../chat/apis/get-appid-group-list.js";
 import { hasOnlineCount } from "../../chat/groups.js";
 import { LIMITS } from "../../chat/limits.js";
@@ -110,21 +110,6 @@ export default defineTool({
       found.sort((a, b) => sizeOf(b) - sizeOf(a));
       found = found.slice(0, args.max_results);
     };
-    // One online count call per matched live group or Community; a failed one is left out, not fatal.
-    const onlineCounts = async (groups: GroupInfo[], opts: CallOptions) => {
-      const out = new Map<string, number>();
-      await mapConcurrent(groups, CONCURRENCY, async (g) => {
-        try {
-          out.set(
-            g.GroupId,
-            await ctx.chat.onlineCount(g.GroupId, g.Type === "AVChatRoom" ? "AVChatRoom" : "Community", opts),
-          );
-        } catch (err) {
-          if (opts.signal?.aborted) throw err;
-        }
-      });
-      return out;
-    };
     let cursor = resumed?.pos.kind === "next" ? resumed.pos.next : "0";
     let skip = resumed?.skip ?? 0;
     let reason: z.infer<typeof StopReasonOut> = "done";
@@ -147,7 +132,13 @@ export default defineTool({
           const opts = budgetCallOptions(budget, batchSignal);
           const res = await ctx.chat.profiles(batch, { baseFields: GROUP_ROW_FIELDS }, opts);
           const counted = withOnline ? res.groups.filter((g) => matches(g) && hasOnlineCount(String(g.Type))) : [];
-          return { batch, res, online: await onlineCounts(counted, opts) };
+          const online = await onlineCounts(
+            ctx.chat,
+            counted.map((g) => ({ id: g.GroupId, type: String(g.Type) })),
+            CONCURRENCY,
+            opts,
+          );
+          return { batch, res, online };
         })) {
           readSomething = true;
           const byId = new Map(res.groups.map((g) => [g.GroupId, g]));

@@ -30,6 +30,16 @@ export const MemberOut = z.object({
 });
 export type MemberOutput = z.infer<typeof MemberOut>;
 
+/** A member's own facts, as the profile and search tools show them (message flags and read sequences are get_group_member_info's). */
+export const MemberProfileOut = MemberOut.omit({ msg_flag: true, msg_seq: true });
+export type MemberProfileOutput = z.infer<typeof MemberProfileOut>;
+
+/** A member without its message flag and read sequence. */
+export function profileOf(m: MemberOutput): MemberProfileOutput {
+  const { msg_flag: _flag, msg_seq: _seq, ...profile } = m;
+  return profile;
+}
+
 export const MEMBER_FIELDS = [
   "role",
   "name_card",
