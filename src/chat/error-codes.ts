@@ -82,6 +82,21 @@ export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
     meaning: "The group does not exist, or it existed and was dismissed.",
     nextStep: "Check the group ID (exact case, including the @TGS# prefix); a dismissed group cannot be read any more.",
   },
+  10014: {
+    category: "invalid_input",
+    meaning: "The group is full: its member count is at its cap (MaxMemberNum).",
+    nextStep: "Raise the cap with update_group_profile (max_members, within the plan's limit) or remove members first.",
+  },
+  10017: {
+    category: "permission",
+    meaning: "The sender is muted (in this group, by mute-all, or app-wide) and cannot post.",
+    nextStep: "Post as the admin (leave from_account out), or lift the mute first (unmute_members, set_mute_all, set_account_mute).",
+  },
+  10021: {
+    category: "invalid_input",
+    meaning: "The custom group ID is used already by another group of this app.",
+    nextStep: "Pick another group_id, or leave it out and let Tencent assign one.",
+  },
   // ---- app-wide mute (openconfigsvr/setnospeaking, getnospeaking: https://www.tencentcloud.com/document/product/1047/34923) ----
   130001: {
     category: "request_bug",

@@ -18,8 +18,8 @@ const DOMAINS = [GroupOps, MemberOps, MessageOps, ModerationOps, LiveOps] as con
 
 // The TypeScript handbook's mixin pattern: the interface names every domain's methods, the loop below
 // copies them onto the class. A method name used by two domains would be a bug, so it throws at load.
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the mixin pattern; the methods are copied below.
 export interface ChatGroups extends GroupOps, MemberOps, MessageOps, ModerationOps, LiveOps {}
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the mixin pattern; the methods are copied below.
 export class ChatGroups {
   constructor(readonly caller: ChatCaller) {}
 }

@@ -41,7 +41,8 @@ export const HOSTILE_NAME_CARDS = [
   "broken \ud800 text",
 ];
 
-function group(
+/** A group with every collection empty and the given fields (times relative to `anchor`). */
+export function makeGroup(
   base: Partial<EmuGroup> & { GroupId: string; Type: GroupType; Name: string; members: MemberSource },
   anchor: number,
 ): EmuGroup {
@@ -66,6 +67,9 @@ function group(
     messages: [],
     bans: new Map(),
     viewerMutes: new Map(),
+    liveAdmins: new Set(),
+    notices: [],
+    recentRandoms: new Map(),
     ...base,
   };
 }
@@ -163,7 +167,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
   });
 
   const groups: EmuGroup[] = [
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.private,
         Type: "Private",
@@ -175,7 +179,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.public,
         Type: "Public",
@@ -190,7 +194,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.chatRoom,
         Type: "ChatRoom",
@@ -203,7 +207,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.ownerless,
         Type: "Public",
@@ -213,7 +217,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.dismissed,
         Type: "Public",
@@ -223,7 +227,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.avChatRoom,
         Type: "AVChatRoom",
@@ -236,7 +240,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.avChatRoomSmall,
         Type: "AVChatRoom",
@@ -249,7 +253,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
       },
       anchor,
     ),
-    group(
+    makeGroup(
       {
         GroupId: DEMO_GROUP_IDS.community,
         Type: "Community",
@@ -308,7 +312,7 @@ export function generatedGroup(
     const m = members.at(i);
     online.push({ Member_Account: m.Member_Account, JoinTime: anchor - (size - i), NickName: m.NameCard, Avatar: "" });
   }
-  return group(
+  return makeGroup(
     {
       GroupId: groupId,
       Type: type,
@@ -358,7 +362,7 @@ function clubGroups(anchor: number, seed: number): EmuGroup[] {
       const viewers = onlineList(`k${i}_v`, 5, anchor, seed + 100 + i);
       if (role) viewers.push({ Member_Account: alice, JoinTime: anchor - 60, NickName: "Alice", Avatar: "" });
       out.push(
-        group(
+        makeGroup(
           {
             ...common,
             Owner_Account: `k${i}_host`,
@@ -387,7 +391,7 @@ function clubGroups(anchor: number, seed: number): EmuGroup[] {
       else members.push(me);
     }
     out.push(
-      group(
+      makeGroup(
         {
           ...common,
           Owner_Account: members[0]!.Member_Account,

@@ -32,6 +32,9 @@ export const CODES = {
   invalidParam: 10004, // every group API page
   noPermission: 10007, // every group API page: unsupported group type / not admin
   groupNotFound: 10010, // every group API page
+  groupFull: 10014, // add_group_member, create_group pages: the group is full
+  senderMuted: 10017, // send_group_msg page: the sender is muted
+  groupIdTaken: 10021, // create_group page: the custom group ID is used already
   invalidGroupId: 10015, // every group API page
   tooLarge: 10018, // answer over 1 MB
   httpParse: 60002, // REST public code: malformed URL or query

@@ -1,8 +1,9 @@
 // Fault injection for tests and benchmarks: latency, forced error codes, HTTP 5xx, dropped
-// connections, stalled bodies, 10018 for large pages. Deterministic for a given seed.
+// connections, answers lost after the request was carried out, stalled bodies, 10018 for large pages. Deterministic for a given seed.
 
 export interface FaultRule {
-  kind: "error" | "http" | "drop" | "slow";
+  /** "lost": the request is carried out, then the connection drops before the answer (a timeout after success). */
+  kind: "error" | "http" | "drop" | "lost" | "slow";
   /** ErrorCode for kind "error". */
   code?: number;
   info?: string;
@@ -49,7 +50,7 @@ export class FaultPlan {
   private remaining: (number | undefined)[] = [];
   private passes: number[] = [];
   private random = prng(1);
-  readonly stats: FaultStats = { injected: 0, byKind: { error: 0, http: 0, drop: 0, slow: 0 } };
+  readonly stats: FaultStats = { injected: 0, byKind: { error: 0, http: 0, drop: 0, lost: 0, slow: 0 } };
 
   set(spec: FaultSpec): void {
     this.spec = { ...spec, rules: spec.rules ?? [] };

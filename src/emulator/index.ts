@@ -75,6 +75,8 @@ export interface EmulatorOptions {
   muteTimeField?: "MuteTime" | "ShutUpTime";
   /** Doc variant: IDs per get_appid_group_list page whatever Limit asks (default 10,000, the documented maximum). */
   groupListPageCap?: number;
+  /** Doc variant: create_group's initial members, at most 100 (REST page, default) or 500 (web SDK). */
+  createMembersMax?: number;
   /** The app the emulator serves its data to (default: the demo app). */
   app?: Readonly<EmuApp>;
   /** Clock in ms (signature expiry and seed-relative times). */
@@ -183,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       liveMemberNum: options.liveMemberNum ?? false,
       spacesInGroupIds: options.spacesInGroupIds ?? false,
       groupListPageCap: options.groupListPageCap ?? RULES.groupIdPageMax,
+      createMembersMax: options.createMembersMax ?? RULES.createMembersMax,
       banTypes: options.banTypes ?? "live-only",
       mutedListField: options.mutedListField ?? "MutedAccountList",
       muteTimeField: options.muteTimeField ?? "MuteTime",

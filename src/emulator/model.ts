@@ -82,6 +82,12 @@ export interface EmuGroup {
   bans: Map<string, number>;
   /** Mutes of live-group viewers (who are not on a member list), Unix second each ends. */
   viewerMutes: Map<string, number>;
+  /** A live group's admins (modify_admin; they need not be online). */
+  liveAdmins: Set<string>;
+  /** System notices sent (send_group_system_notification), oldest first; `to` null = everyone. */
+  notices: { time: number; text: string; to: string[] | null }[];
+  /** send_group_msg's Random values within the dedupe window, with the message they posted. */
+  recentRandoms: Map<number, { seq: number; time: number }>;
 }
 
 export interface EmuMessage {
@@ -104,6 +110,11 @@ export class ArrayMemberSource implements MemberSource {
   /** Removes these accounts (the others keep their order). */
   remove(accounts: ReadonlySet<string>): void {
     this.list = this.list.filter((m) => !accounts.has(m.Member_Account));
+    this.index = undefined;
+  }
+  /** Adds members at the end. */
+  append(members: readonly EmuMember[]): void {
+    this.list.push(...members);
     this.index = undefined;
   }
   /** Changes one member's fields in place. */

@@ -36,6 +36,26 @@ export const RULES = Object.freeze({
   bannedMaxLimit: 100,
   deleteBySenderLatest: 1000,
   muteForever: 4_294_967_295,
+  /** add_group_member: at most 300 accounts a request (https://www.tencentcloud.com/document/product/1047/34921). */
+  addMaxAccounts: 300,
+  /** create_group: initial members (the REST page; the web SDK says 500: settings.createMembersMax). */
+  createMembersMax: 100,
+  /** Group profile byte limits (https://cloud.tencent.com/document/product/269/1615). */
+  groupNameMaxBytes: 30,
+  introductionMaxBytes: 240,
+  notificationMaxBytes: 300,
+  faceUrlMaxBytes: 100,
+  /** Custom group IDs are under 48 bytes. */
+  customGroupIdMaxBytes: 47,
+  /** send_group_msg: a repeated Random within five minutes is a duplicate; a message is at most 12 KB. */
+  dedupeWindowSeconds: 300,
+  messageMaxBytes: 12 * 1024,
+  /** send_group_system_notification: at most 50 named recipients (trtc.io zh copy). */
+  noticeMaxRecipients: 50,
+  /** A live group has at most 5 admins (modify_admin). */
+  liveAdminsMax: 5,
+  /** check_members: no page states a per-request limit; the emulator takes up to 500. */
+  liveCheckMaxAccounts: 500,
   /** Answers above 1 MB are refused with 10018. */
   maxResponseBytes: 1024 * 1024,
   /** Every group API page: 200 calls per second per app unless stated otherwise. */

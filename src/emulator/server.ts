@@ -138,6 +138,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     answer = fail(err.code, err.info);
   }
   deps.counter.recordCode(Number(answer.body.ErrorCode ?? 0));
+  if (fault?.kind === "lost") {
+    req.socket.destroy();
+    return;
+  }
   if (fault?.kind === "slow") {
     // Headers now, body later: exercises the client's body timeout.
     const text = JSON.stringify(answer.body);

@@ -1,7 +1,7 @@
 // The emulator's state behind one small interface the handlers call (fake-gcs-server's backend): apps,
 // their groups, memberships, and the few writes the APIs make. Handlers never reach into a group's
 // collections to change them.
-import { ArrayMemberSource, type EmuGroup, type EmuMember, type MemberRole } from "./model.js";
+import { ArrayMemberSource, type EmuGroup, type EmuMember, type EmuMessage, type MemberRole } from "./model.js";
 
 export interface EmuApp {
   sdkAppId: number;
@@ -47,6 +47,18 @@ export interface EmuStore {
   /** An account's app-wide mute ends (Unix seconds; 0 none), per app. */
   accountMute(sdkAppId: number, account: string): { direct: number; group: number };
   setAccountMute(sdkAppId: number, account: string, ends: { direct?: number; group?: number }): void;
+  /** Adds members at the end of the list (role Member, joined now). */
+  addMembers(group: EmuGroup, accounts: readonly string[], now: number): void;
+  /** The new owner becomes Owner, the old one Member. */
+  changeOwner(group: EmuGroup, newOwner: string): void;
+  /** Dismisses a group: every API then answers 10010 for it. */
+  dismiss(sdkAppId: number, group: EmuGroup): void;
+  /** Changes profile fields (get_group_info reads them back). */
+  patchGroup(group: EmuGroup, fields: Partial<EmuGroup>): void;
+  /** Adds a new group to the app. */
+  addGroup(sdkAppId: number, group: EmuGroup): void;
+  /** Appends a message with the next sequence; its sequence. */
+  appendMessage(group: EmuGroup, message: Omit<EmuMessage, "MsgSeq" | "state">): number;
 }
 
 /** No such message, or already recalled (the per-message code is not documented; 10004 is the emulator's). */
@@ -208,5 +220,49 @@ export class MemoryStore implements EmuStore {
 
   setMuteAll(group: EmuGroup, on: boolean): void {
     group.MuteAllMember = on ? "On" : "Off";
+  }
+
+  addMembers(group: EmuGroup, accounts: readonly string[], now: number): void {
+    this.editable(group).append(
+      accounts.map((a) => ({
+        Member_Account: a,
+        Role: "Member" as const,
+        JoinTime: now,
+        MsgSeq: 0,
+        MsgFlag: "AcceptAndNotify",
+        LastSendMsgTime: 0,
+        MuteUntil: 0,
+        NameCard: "",
+        AppMemberDefinedData: [],
+      })),
+    );
+  }
+
+  changeOwner(group: EmuGroup, newOwner: string): void {
+    const list = this.editable(group);
+    if (group.Owner_Account) list.patch(group.Owner_Account, { Role: "Member" });
+    list.patch(newOwner, { Role: "Owner" });
+    group.Owner_Account = newOwner;
+  }
+
+  dismiss(sdkAppId: number, group: EmuGroup): void {
+    group.dismissed = true;
+    this.liveCache.delete(sdkAppId);
+  }
+
+  patchGroup(group: EmuGroup, fields: Partial<EmuGroup>): void {
+    Object.assign(group, fields);
+  }
+
+  addGroup(sdkAppId: number, group: EmuGroup): void {
+    this.putGroup(sdkAppId, group);
+  }
+
+  appendMessage(group: EmuGroup, message: Omit<EmuMessage, "MsgSeq" | "state">): number {
+    const seq = group.NextMsgSeq;
+    group.NextMsgSeq = seq + 1;
+    group.messages.push({ ...message, MsgSeq: seq, state: "normal" });
+    group.LastMsgTime = message.MsgTimeStamp;
+    return seq;
   }
 }

@@ -1,10 +1,14 @@
 // Every Chat REST API this server calls. Adding one: its descriptor file, one line here, its emulator
 // handler, and its tool.
 
+import { addGroupMember } from "./add-group-member.js";
 import { banGroupMember, unbanGroupMember } from "./ban-group-member.js";
+import { changeGroupOwner } from "./change-group-owner.js";
+import { createGroup } from "./create-group.js";
 import type { ApiInfo } from "./define.js";
 import { deleteGroupMember } from "./delete-group-member.js";
 import { deleteGroupMsgBySender } from "./delete-group-msg-by-sender.js";
+import { destroyGroup } from "./destroy-group.js";
 import { forbidSendMsg } from "./forbid-send-msg.js";
 import { getAppidGroupList } from "./get-appid-group-list.js";
 import { getGroupBanMember } from "./get-group-ban-member.js";
@@ -19,10 +23,13 @@ import { getRoleInGroup } from "./get-role-in-group.js";
 import { getSpecifiedGroupMemberInfo } from "./get-specified-group-member-info.js";
 import { groupMsgGetSimple } from "./group-msg-get-simple.js";
 import { groupMsgRecall } from "./group-msg-recall.js";
+import { checkLiveMembers, getAdminList, modifyAdmin } from "./live-admins.js";
 import { modifyGroupBaseInfo } from "./modify-group-base-info.js";
 import { modifyGroupMemberInfo } from "./modify-group-member-info.js";
 import { modifyUserInfo } from "./modify-user-info.js";
 import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
+import { sendGroupMsg } from "./send-group-msg.js";
+import { sendGroupSystemNotification } from "./send-group-system-notification.js";
 
 export const CHAT_APIS = {
   getGroupInfo,
@@ -48,6 +55,15 @@ export const CHAT_APIS = {
   setNoSpeaking,
   getSpecifiedGroupMemberInfo,
   modifyGroupMemberInfo,
+  changeGroupOwner,
+  addGroupMember,
+  destroyGroup,
+  createGroup,
+  sendGroupMsg,
+  sendGroupSystemNotification,
+  getAdminList,
+  modifyAdmin,
+  checkLiveMembers,
 } as const;
 
 type Apis = typeof CHAT_APIS;

@@ -2,6 +2,7 @@
 import type { CallOptions } from "../api.js";
 import type { LISTABLE_GROUP_TYPES } from "../apis/get-appid-group-list.js";
 import { CHAT_APIS } from "../apis/index.js";
+import type { GroupType } from "../group-types.js";
 import type { GroupInfo } from "../response-schemas.js";
 import { Ops } from "./base.js";
 import { MEMBER_FIELD_WIRE, type MemberField } from "./members.js";
@@ -25,6 +26,36 @@ export type ListableGroupType = (typeof LISTABLE_GROUP_TYPES)[number];
 export interface JoinedGroup extends GroupInfo {
   /** The account's own role, join time, message flag and unread count in the group. */
   SelfInfo?: { Role?: string; JoinTime?: number; MsgFlag?: string; UnreadMsgNum?: number };
+}
+
+/** A group's editable profile, in our terms (byte limits are the descriptor's). */
+export interface GroupProfileChange {
+  name?: string;
+  introduction?: string;
+  notification?: string;
+  faceUrl?: string;
+  maxMembers?: number;
+  joinOption?: "FreeAccess" | "NeedPermission" | "DisableApply";
+  custom?: Record<string, string>;
+}
+
+export interface NewGroup extends Omit<GroupProfileChange, "maxMembers" | "custom"> {
+  type: GroupType;
+  name: string;
+  owner?: string;
+  groupId?: string;
+  members?: readonly string[];
+}
+
+function profileFields(c: GroupProfileChange) {
+  return {
+    ...(c.name !== undefined ? { Name: c.name } : {}),
+    ...(c.introduction !== undefined ? { Introduction: c.introduction } : {}),
+    ...(c.notification !== undefined ? { Notification: c.notification } : {}),
+    ...(c.faceUrl !== undefined ? { FaceUrl: c.faceUrl } : {}),
+    ...(c.joinOption !== undefined ? { ApplyJoinOption: c.joinOption } : {}),
+    ...(c.custom ? { AppDefinedData: Object.entries(c.custom).map(([Key, Value]) => ({ Key, Value })) } : {}),
+  };
 }
 
 export class GroupOps extends Ops {
@@ -97,5 +128,38 @@ export class GroupOps extends Ops {
       { GroupId: groupId, MuteAllMember: muted ? "On" : "Off" },
       opts,
     );
+  }
+
+  async updateProfile(groupId: string, change: GroupProfileChange, opts?: CallOptions): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.modifyGroupBaseInfo,
+      {
+        GroupId: groupId,
+        ...profileFields(change),
+        ...(change.maxMembers !== undefined ? { MaxMemberNum: change.maxMembers } : {}),
+      },
+      opts,
+    );
+  }
+
+  /** Creates a group; its ID (the custom one, or the one Tencent assigns). */
+  async create(g: NewGroup, opts?: CallOptions): Promise<string> {
+    const res = await this.caller.call(
+      CHAT_APIS.createGroup,
+      {
+        Type: g.type,
+        Name: g.name,
+        ...profileFields({ ...g, name: undefined }),
+        ...(g.owner ? { Owner_Account: g.owner } : {}),
+        ...(g.groupId ? { GroupId: g.groupId } : {}),
+        ...(g.members?.length ? { MemberList: g.members.map((Member_Account) => ({ Member_Account })) } : {}),
+      },
+      opts,
+    );
+    return res.GroupId;
+  }
+
+  async dismiss(groupId: string, opts?: CallOptions): Promise<void> {
+    await this.caller.call(CHAT_APIS.destroyGroup, { GroupId: groupId }, opts);
   }
 }

@@ -65,4 +65,33 @@ export class LiveOps extends Ops {
     );
     return { applied: res.MemberList.map((m) => ({ account: m.Member_Account, marks: m.Marks })), attempts };
   }
+
+  /** A live group's admins (at most 5). */
+  async liveAdmins(groupId: string, opts?: CallOptions): Promise<{ account: string; nickname?: string }[]> {
+    const res = await this.caller.call(CHAT_APIS.getAdminList, { GroupId: groupId }, opts);
+    return res.Admin_List.map((a) => ({ account: a.Admin_Account, ...(a.NickName ? { nickname: a.NickName } : {}) }));
+  }
+
+  async setLiveAdmins(
+    groupId: string,
+    action: "add" | "remove",
+    accounts: readonly string[],
+    opts?: CallOptions,
+  ): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.modifyAdmin,
+      { GroupId: groupId, CommandType: action === "add" ? 1 : 2, Admin_Account: [...accounts] },
+      opts,
+    );
+  }
+
+  /** Which of these accounts (at most 100) are in a live group, beyond its 1,000-member online list. */
+  async liveMembersAmong(groupId: string, accounts: readonly string[], opts?: CallOptions): Promise<Set<string>> {
+    const res = await this.caller.call(
+      CHAT_APIS.checkLiveMembers,
+      { GroupId: groupId, Member_Account: [...accounts] },
+      opts,
+    );
+    return new Set(res.Member_Account);
+  }
 }

@@ -1,6 +1,7 @@
 // Member operations: pages of the member list (Offset or Community's Next cursor), named members, roles,
 // and the member writes. The Community-vs-Offset paging rule and the member field map live here only.
 import type { CallOptions } from "../api.js";
+import { ADD_RESULTS } from "../apis/add-group-member.js";
 import { MEMBER_PAGE_MAX } from "../apis/get-group-member-info.js";
 import { SPECIFIED_MEMBERS_PER_CALL } from "../apis/get-specified-group-member-info.js";
 import { CHAT_APIS } from "../apis/index.js";
@@ -179,5 +180,34 @@ export class MemberOps extends Ops {
       },
       opts,
     );
+  }
+
+  /** Adds accounts (one request, at most 300): each account's result, as add_group_member reports it. */
+  async add(
+    groupId: string,
+    accounts: readonly string[],
+    silent: boolean,
+    opts?: CallOptions,
+  ): Promise<{ account: string; result: (typeof ADD_RESULTS)[keyof typeof ADD_RESULTS] }[]> {
+    const res = await this.caller.call(
+      CHAT_APIS.addGroupMember,
+      {
+        GroupId: groupId,
+        MemberList: accounts.map((Member_Account) => ({ Member_Account })),
+        ...(silent ? { Silence: 1 as const } : {}),
+      },
+      opts,
+    );
+    const byAccount = new Map(res.MemberList.map((m) => [m.Member_Account, m.Result]));
+    // An account the answer leaves out was not reported added: counted as failed.
+    return accounts.map((account) => ({
+      account,
+      result: ADD_RESULTS[(byAccount.get(account) ?? 0) as keyof typeof ADD_RESULTS] ?? "failed",
+    }));
+  }
+
+  /** Makes a member the group's owner (the old owner stays a member). */
+  async changeOwner(groupId: string, newOwner: string, opts?: CallOptions): Promise<void> {
+    await this.caller.call(CHAT_APIS.changeGroupOwner, { GroupId: groupId, NewOwner_Account: newOwner }, opts);
   }
 }

@@ -42,4 +42,39 @@ export class MessageOps extends Ops {
   async deleteMessagesOf(groupId: string, sender: string, opts?: CallOptions): Promise<void> {
     await this.caller.call(CHAT_APIS.deleteGroupMsgBySender, { GroupId: groupId, Sender_Account: sender }, opts);
   }
+
+  /**
+   * Posts a text message. `random` is the call's own: every retry of this request carries it, and Tencent
+   * drops a repeat within five minutes as a duplicate, so a retried request never posts twice.
+   */
+  async send(
+    q: { groupId: string; text: string; from?: string; random: number },
+    opts?: CallOptions,
+  ): Promise<{ seq: number; time: number; dropReason?: string }> {
+    const res = await this.caller.call(
+      CHAT_APIS.sendGroupMsg,
+      {
+        GroupId: q.groupId,
+        Random: q.random,
+        ...(q.from ? { From_Account: q.from } : {}),
+        MsgBody: [{ MsgType: "TIMTextElem" as const, MsgContent: { Text: q.text } }],
+      },
+      opts,
+    );
+    return { seq: res.MsgSeq, time: res.MsgTime, ...(res.MsgDropReason ? { dropReason: res.MsgDropReason } : {}) };
+  }
+
+  /** A system notice to everyone, or to these members (at most 50 a request). */
+  async notice(
+    groupId: string,
+    text: string,
+    accounts: readonly string[] | undefined,
+    opts?: CallOptions,
+  ): Promise<void> {
+    await this.caller.call(
+      CHAT_APIS.sendGroupSystemNotification,
+      { GroupId: groupId, Content: text, ...(accounts?.length ? { ToMembers_Account: [...accounts] } : {}) },
+      opts,
+    );
+  }
 }

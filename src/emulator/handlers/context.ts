@@ -26,6 +26,8 @@ export interface EmulatorSettings {
   muteTimeField: "MuteTime" | "ShutUpTime";
   /** Doc variant: the most IDs one get_appid_group_list page holds, whatever Limit says. */
   groupListPageCap: number;
+  /** Doc variant: create_group's initial members, at most 100 (REST page) or 500 (web SDK). */
+  createMembersMax: number;
   /** 10018 for get_group_member_info pages asking more than this (fault injection). */
   tooLargeAboveLimit?: number;
 }

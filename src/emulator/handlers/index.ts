@@ -2,6 +2,7 @@
 // others) and its own rate limit when the docs give one. Adding an API: its handler file and one row here.
 import type { EmuGroupType } from "../model.js";
 import { RULES } from "../rules.js";
+import { addGroupMember, changeGroupOwner, createGroup, destroyGroup, modifyGroupBaseInfo } from "./administration.js";
 import type { Handler } from "./context.js";
 import { getAppidGroupList } from "./get-appid-group-list.js";
 import { getGroupInfo } from "./get-group-info.js";
@@ -10,12 +11,14 @@ import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
+import { checkMembers, getAdminList, modifyAdmin } from "./live-admins.js";
 import { deleteGroupMsgBySender, groupMsgGetSimple, groupMsgRecall } from "./messages.js";
 import { modifyGroupMemberInfo } from "./modify-group-member-info.js";
 import { modifyUserInfo } from "./modify-user-info.js";
-import { forbidSendMsg, getGroupMutedAccount, modifyGroupBaseInfo } from "./mutes.js";
+import { forbidSendMsg, getGroupMutedAccount } from "./mutes.js";
 import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
 import { banGroupMember, deleteGroupMember, getGroupBanMember, unbanGroupMember } from "./removals.js";
+import { sendGroupMsg, sendGroupSystemNotification } from "./sending.js";
 
 export interface Route {
   /** The name fault rules and statistics use. */
@@ -110,7 +113,21 @@ export const ROUTES: readonly Route[] = [
     ban_group_member: [ALL_TYPES, banGroupMember],
     unban_group_member: [ALL_TYPES, unbanGroupMember],
     get_group_ban_member: [ALL_TYPES, getGroupBanMember],
+    change_group_owner: [["Private", "Public", "ChatRoom", "Community"], changeGroupOwner],
+    add_group_member: [["Private", "Public", "ChatRoom", "Community"], addGroupMember],
+    destroy_group: [ALL_TYPES, destroyGroup],
+    send_group_msg: [ALL_TYPES, sendGroupMsg],
+    send_group_system_notification: [ALL_TYPES, sendGroupSystemNotification],
   }),
+  // create_group names no group yet: its handler checks the type it is given.
+  {
+    name: "create_group",
+    service: "group_open_http_svc",
+    command: "create_group",
+    types: ALL_TYPES,
+    handler: createGroup,
+  },
+  ...liveRoutes({ get_admin_list: getAdminList, modify_admin: modifyAdmin, avchatroom_check_members: checkMembers }),
   {
     name: "get_specified_group_member_info",
     service: "group_open_http_svc",
@@ -141,6 +158,17 @@ export const ROUTES: readonly Route[] = [
     handler: setNoSpeaking,
   },
 ];
+
+/** AVChatRoom-only routes under group_open_avchatroom_http_svc (check_members is named apart from the group one). */
+function liveRoutes(table: Record<string, Handler>): Route[] {
+  return Object.entries(table).map(([name, handler]) => ({
+    name,
+    service: "group_open_avchatroom_http_svc",
+    command: name.replace(/^avchatroom_/, ""),
+    types: ["AVChatRoom"],
+    handler,
+  }));
+}
 
 /** Routes under group_open_http_svc whose command is their name. */
 function groupRoutes(table: Record<string, [readonly EmuGroupType[], Handler]>): Route[] {

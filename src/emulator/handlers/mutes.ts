@@ -1,5 +1,5 @@
 // Muting: forbid_send_msg (https://cloud.tencent.com/document/product/269/1627), get_group_muted_account
-// (https://cloud.tencent.com/document/api/269/2925), and mute-all through modify_group_base_info.
+// (https://cloud.tencent.com/document/api/269/2925). Mute-all is a field of modify_group_base_info (administration.ts).
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import { RULES } from "../rules.js";
 import { type Handler, requireAccounts, requireGroup } from "./context.js";
@@ -35,13 +35,4 @@ export const getGroupMutedAccount: Handler = (ctx) => {
         GroupId: g.GroupId,
         ShuttedUinList: muted.map((m) => ({ Member_Account: m.account, ShuttedUntil: m.until })),
       });
-};
-
-export const modifyGroupBaseInfo: Handler = (ctx) => {
-  const g = requireGroup(ctx);
-  const muteAll = ctx.body.MuteAllMember;
-  if (muteAll !== undefined && muteAll !== "On" && muteAll !== "Off")
-    throw new EmuFailure(CODES.invalidParam, 'MuteAllMember must be "On" or "Off"');
-  if (muteAll !== undefined) ctx.store.setMuteAll(g, muteAll === "On");
-  return ok({});
 };

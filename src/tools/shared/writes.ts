@@ -40,6 +40,7 @@ export const AccountWriteOut = z.object({
   done_count: z.number(),
   not_members: z.array(z.string()),
   refused: z.array(z.string()).describe("account: why"),
+  unchanged: z.array(z.string()).optional().describe("account: why"),
   failed: z.array(FailedChunkOut),
   would_send: z.array(z.object({ api: z.string(), body: z.looseObject({}) })).optional(),
   confirm_token: z.string().optional(),
@@ -90,12 +91,23 @@ export interface AccountWriteSpec {
   refuseType?(type: string): { message: string; nextStep: string } | undefined;
   /** Only members can be the target (mute, remove): others are reported, not sent. */
   membersOnly: boolean;
+  /** Only non-members can be the target (add): members are reported as unchanged, not sent. */
+  skipMembers?: boolean;
   /** The owner is never a target. */
   protectOwner?: string;
   /** Needs a confirmation above the per-call threshold (lifting a mute or ban does not; the budget still counts it). */
   confirm: boolean;
   body(chunk: string[]): Record<string, unknown>;
-  send(chunk: string[]): Promise<void>;
+  /** Sends one chunk; an API with a result per account says which were done, unchanged or failed. */
+  send(chunk: string[]): Promise<void> | Promise<ChunkOutcome>;
+}
+
+/** Per-account results inside one accepted request (add_group_member's Result). */
+export interface ChunkOutcome {
+  done: string[];
+  /** "account: why" for accounts the request left as they were. */
+  unchanged: string[];
+  failed: { accounts: string[]; meaning: string; nextStep: string }[];
 }
 
 /** Runs one account write: checks, dry run or chunks, audit. Throws only when nothing could be done. */
@@ -128,18 +140,23 @@ export async function runAccountWrite(
     targets = targets.filter((a) => a !== facts.owner);
   }
   const outsiders =
-    spec.membersOnly && facts.type !== "AVChatRoom" && targets.length > 0
+    (spec.membersOnly || spec.skipMembers) && facts.type !== "AVChatRoom" && targets.length > 0
       ? await nonMembers(ctx, args.group_id, targets)
       : new Set<string>();
-  targets = targets.filter((a) => !outsiders.has(a));
+  const unchanged: string[] = [];
+  if (spec.skipMembers) {
+    for (const a of targets) if (!outsiders.has(a)) unchanged.push(`${quoteId(a)}: already a member`);
+    targets = targets.filter((a) => outsiders.has(a));
+  } else targets = targets.filter((a) => !outsiders.has(a));
   const chunks = chunksOf(targets, spec.chunk);
   const base = {
     group_id: args.group_id,
     group_type: facts.type || "unknown",
     dry_run: args.dry_run,
     requested: accounts.length,
-    not_members: [...outsiders],
+    not_members: spec.skipMembers ? [] : [...outsiders],
     refused,
+    ...(spec.skipMembers ? { unchanged } : {}),
   };
 
   if (!permit) {
@@ -173,8 +190,14 @@ export async function runAccountWrite(
       if (ctx.signal.aborted) return;
       sent.push(chunk);
       try {
-        await spec.send(chunk);
-        done.push(...chunk);
+        const outcome = await spec.send(chunk);
+        if (!outcome) done.push(...chunk);
+        else {
+          done.push(...outcome.done);
+          unchanged.push(...outcome.unchanged);
+          for (const f of outcome.failed)
+            failed.push({ accounts: f.accounts, retryable: false, meaning: f.meaning, next_step: f.nextStep });
+        }
       } catch (err) {
         if (ctx.signal.aborted) throw err;
         const f = asUpstreamFailure(err);
@@ -212,7 +235,13 @@ export async function runAccountWrite(
     });
     throw err;
   }
-  const result: AccountWriteResult = { ...base, done, done_count: done.length, failed };
+  const result: AccountWriteResult = {
+    ...base,
+    ...(spec.skipMembers ? { unchanged } : {}),
+    done,
+    done_count: done.length,
+    failed,
+  };
   await ctx.audit({
     tool: spec.tool,
     group_id: args.group_id,
@@ -222,7 +251,7 @@ export async function runAccountWrite(
     outcome: summary(result, chunks.length),
   });
   // Nothing was done at all: the first failure, as an error an agent can act on.
-  if (chunks.length > 0 && done.length === 0) throw firstError;
+  if (chunks.length > 0 && done.length === 0 && firstError !== undefined) throw firstError;
   return result;
 }
 
@@ -237,6 +266,7 @@ function summary(r: AccountWriteResult, chunks: number): Record<string, unknown>
     done: r.done_count,
     not_members: r.not_members,
     refused: r.refused,
+    ...(r.unchanged?.length ? { unchanged: r.unchanged } : {}),
     failed: r.failed.map((f) => ({ accounts: f.accounts.length, code: f.code, retryable: f.retryable })),
   };
 }
@@ -280,6 +310,7 @@ export function accountWriteText(verb: string, r: AccountWriteResult): string {
   }
   if (r.not_members.length) lines.push(`Not members (left out): ${quoteIds(r.not_members)}.`);
   for (const x of r.refused) lines.push(`Refused ${x}.`);
+  if (r.unchanged?.length) lines.push(`Unchanged: ${r.unchanged.join("; ")}.`);
   for (const f of r.failed)
     lines.push(
       `FAILED for ${f.accounts.length} accounts (${quoteIds(f.accounts)}): ${f.code ?? ""} ${f.meaning} ${f.retryable ? "A retry can fix this: call again with just these accounts." : f.next_step}`,
