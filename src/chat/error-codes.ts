@@ -10,6 +10,7 @@ import {
   ChatNetworkError,
   ChatProtocolError,
   ConfigurationError,
+  WriteOutcomeUnknownError,
   WriteRefusedError,
 } from "./errors.js";
 
@@ -90,7 +91,8 @@ export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
   10017: {
     category: "permission",
     meaning: "The sender is muted (in this group, by mute-all, or app-wide) and cannot post.",
-    nextStep: "Post as the admin (leave from_account out), or lift the mute first (unmute_members, set_mute_all, set_account_mute).",
+    nextStep:
+      "Post as the admin (leave from_account out), or lift the mute first (unmute_members, set_mute_all, set_account_mute).",
   },
   10021: {
     category: "invalid_input",
@@ -377,6 +379,9 @@ export function describeFailure(err: unknown): ErrorDescription {
         err.nextStep ??
         (err.allowed ? `Use a value for ${err.param} within ${err.allowed}.` : `Fix ${err.param} and call again.`),
     };
+  }
+  if (err instanceof WriteOutcomeUnknownError) {
+    return { known: true, category: "transient", retryable: false, meaning: err.message, nextStep: err.nextStep };
   }
   if (err instanceof WriteRefusedError) {
     // Passing reasons (the ledger did not answer, the budget frees up) can be retried as they are.

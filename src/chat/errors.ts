@@ -15,7 +15,7 @@ export function redactUrl(url: string): string {
 }
 
 export abstract class ChatError extends Error {
-  abstract readonly kind: "api" | "http" | "network" | "protocol" | "input" | "config" | "refused";
+  abstract readonly kind: "api" | "http" | "network" | "protocol" | "input" | "config" | "refused" | "outcome_unknown";
 }
 
 /** The API answered with ActionStatus FAIL / ErrorCode != 0. */
@@ -125,5 +125,21 @@ export class WriteRefusedError extends ChatError {
   ) {
     super(message);
     this.name = "WriteRefusedError";
+  }
+}
+
+/**
+ * A write whose request went out but whose answer never came (timeouts and dropped connections after the
+ * client's own retries): it may have taken effect. Calling again could do it twice, so this is not retryable.
+ */
+export class WriteOutcomeUnknownError extends ChatError {
+  readonly kind = "outcome_unknown" as const;
+  constructor(
+    message: string,
+    readonly nextStep: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = "WriteOutcomeUnknownError";
   }
 }

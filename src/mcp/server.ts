@@ -5,7 +5,7 @@ import { McpServer, type RegisteredTool } from "@modelcontextprotocol/sdk/server
 import { type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { type ChatCaller, countingCaller } from "../chat/api.js";
 import { describeFailure } from "../chat/error-codes.js";
-import { ChatInputError, ConfigurationError, WriteRefusedError } from "../chat/errors.js";
+import { ChatInputError, ConfigurationError, WriteOutcomeUnknownError, WriteRefusedError } from "../chat/errors.js";
 import { ChatGroups } from "../chat/groups.js";
 import type { Config } from "../config/load.js";
 import { type AuditSink, fileAuditSink } from "../core/audit.js";
@@ -186,7 +186,9 @@ export function buildServer(deps: ServerDeps): McpServer {
                 status:
                   err instanceof WriteRefusedError || err instanceof ChatInputError || err instanceof ConfigurationError
                     ? "refused"
-                    : "failed",
+                    : err instanceof WriteOutcomeUnknownError
+                      ? "interrupted"
+                      : "failed",
                 dry_run: a.dry_run === true,
                 args: a,
                 outcome: { error: d.category, ...(d.code !== undefined ? { code: d.code } : {}), why: d.meaning },

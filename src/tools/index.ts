@@ -4,6 +4,7 @@ import { ADMIN_TOOLS } from "./admin/index.js";
 import type { ToolDefinition } from "./define.js";
 import { GROUPS_TOOLS } from "./groups/index.js";
 import { LIVE_TOOLS } from "./live/index.js";
+import { MESSAGING_TOOLS } from "./messaging/index.js";
 import { META_TOOLS } from "./meta/index.js";
 import { MODERATION_TOOLS } from "./moderation/index.js";
 import { RAW_TOOLS } from "./raw/index.js";
@@ -27,6 +28,7 @@ export const TOOLSETS: readonly Toolset[] = [
   toolset("groups", GROUPS_TOOLS),
   toolset("moderation", MODERATION_TOOLS),
   toolset("admin", ADMIN_TOOLS),
+  toolset("messaging", MESSAGING_TOOLS),
   toolset("live", LIVE_TOOLS),
   toolset("raw", RAW_TOOLS),
 ];

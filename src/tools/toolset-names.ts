@@ -13,12 +13,17 @@ export const TOOLSET_INFO = {
   },
   admin: {
     title: "Administration",
-    summary: "change a member's role, name card, mute or custom data",
+    summary: "member role, name card, mute, custom data; add members; hand over, edit, create, dismiss groups",
+    default: false,
+  },
+  messaging: {
+    title: "Messaging",
+    summary: "post a message or a system notice to a group",
     default: false,
   },
   live: {
     title: "Live groups (AVChatRoom)",
-    summary: "who is online in a live group, online counts, member marks",
+    summary: "who is online in a live group, online counts, member marks, its admins",
     default: false,
   },
   raw: {

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { budgetCallOptions, budgetSignal, makeBudget } from "../../aggregate/budget.js";
 import { chunksOf, mapConcurrent } from "../../aggregate/pool.js";
+import { routeGroup } from "../../aggregate/route.js";
 import { asUpstreamFailure } from "../../aggregate/upstream.js";
+import type { CallOptions } from "../../chat/api.js";
 import { ROLES_PER_CALL } from "../../chat/apis/get-role-in-group.js";
+import { LIVE_CHECK_PER_CALL } from "../../chat/apis/live-admins.js";
 import { sanitizeText } from "../../core/sanitize.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { MaxSecondsParam } from "../shared/budget-params.js";
@@ -23,8 +26,8 @@ export default defineTool({
   name: "check_members",
   title: "Check which accounts are in a group",
   description:
-    "Which of up to 10,000 accounts belong to a Private (Work), Public, ChatRoom (Meeting) or Community group, and with which role " +
-    "(REST get_role_in_group in requests of 500). Not AVChatRoom: its members are its online viewers (get_online_members).",
+    "Which of up to 10,000 accounts belong to a group, and with which role (REST get_role_in_group, 500 per request). " +
+    "AVChatRoom: who is in the live group now (REST group_open_avchatroom_http_svc/check_members, 100 per request), roles not told.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,
@@ -35,6 +38,7 @@ export default defineTool({
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
+    live_group: z.boolean().optional(),
     checked: z.number(),
     by_role: z.object({ Owner: z.number(), Admin: z.number(), Member: z.number(), NotMember: z.number() }),
     other_roles: z.number().optional(),
@@ -49,13 +53,20 @@ export default defineTool({
   annotations: readOnlyAnnotations("Check which accounts are in a group"),
   async handler(args, ctx) {
     const accounts = [...new Set(args.accounts)];
-    const chunks = chunksOf(accounts, ROLES_PER_CALL);
+    // Live groups have no roles to look up: their own check tells presence, beyond the 1,000-member online list.
+    const live = (await routeGroup(ctx.chat, args.group_id, { signal: ctx.signal })).type === "AVChatRoom";
+    const chunks = chunksOf(accounts, live ? LIVE_CHECK_PER_CALL : ROLES_PER_CALL);
+    const lookup = async (chunk: string[], opts: CallOptions) => {
+      if (!live) return ctx.chat.roles(args.group_id, chunk, opts);
+      const inGroup = await ctx.chat.liveMembersAmong(args.group_id, chunk, opts);
+      return chunk.map((account) => ({ account, role: inGroup.has(account) ? "Member" : "NotMember" }));
+    };
     const budget = makeBudget(args.max_seconds, accounts.length, ctx.signal);
     const signal = budgetSignal(budget);
     let done = 0;
     const results = await mapConcurrent(chunks, CONCURRENCY, async (chunk) => {
       try {
-        return { chunk, roles: await ctx.chat.roles(args.group_id, chunk, budgetCallOptions(budget, signal)) };
+        return { chunk, roles: await lookup(chunk, budgetCallOptions(budget, signal)) };
       } catch (err) {
         if (ctx.signal.aborted) throw err;
         return { chunk, error: err };
@@ -99,6 +110,7 @@ export default defineTool({
     }
     const data = {
       group_id: args.group_id,
+      ...(live ? { live_group: true } : {}),
       checked,
       by_role: byRole,
       ...(otherRoles ? { other_roles: otherRoles } : {}),
@@ -114,7 +126,9 @@ export default defineTool({
     const listAll = { ...args, max_listed: Math.min(10_000, Math.max(memberCount, byRole.NotMember)) };
     const truncated = data.members_truncated || data.not_members_truncated;
     const lines = [
-      `${args.group_id}: of ${checked} accounts checked, ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members${otherRoles ? `, ${otherRoles} with another role` : ""}.`,
+      live
+        ? `${args.group_id} (live group): of ${checked} accounts checked, ${byRole.Member} are in it, ${byRole.NotMember} are not (presence, refreshed every 40 s; roles are not told: get_live_admins).`
+        : `${args.group_id}: of ${checked} accounts checked, ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members${otherRoles ? `, ${otherRoles} with another role` : ""}.`,
       members.length
         ? `Members${data.members_truncated ? ` (the first ${members.length} of ${memberCount})` : ""}: ${members.map((m) => `${quoteId(m.account)} (${m.role})`).join(", ")}.`
         : "",

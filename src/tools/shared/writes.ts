@@ -50,6 +50,8 @@ export type AccountWriteResult = z.infer<typeof AccountWriteOut>;
 export interface GroupFacts {
   type: string;
   owner: string;
+  name: string;
+  memberNum?: number;
   muteAll?: boolean;
 }
 
@@ -57,7 +59,7 @@ export interface GroupFacts {
 export async function groupFacts(ctx: ToolContext, groupId: string): Promise<GroupFacts> {
   const res = await ctx.chat.profiles(
     [groupId],
-    { baseFields: ["Type", "Owner_Account", "MuteAllMember"] },
+    { baseFields: ["Type", "Name", "Owner_Account", "MemberNum", "MuteAllMember"] },
     { signal: ctx.signal },
   );
   const err = res.errors[0];
@@ -66,6 +68,8 @@ export async function groupFacts(ctx: ToolContext, groupId: string): Promise<Gro
   return {
     type: String(g?.Type ?? ""),
     owner: String(g?.Owner_Account ?? ""),
+    name: String(g?.Name ?? ""),
+    ...(typeof g?.MemberNum === "number" ? { memberNum: g.MemberNum } : {}),
     ...(g?.MuteAllMember !== undefined ? { muteAll: g.MuteAllMember === "On" } : {}),
   };
 }
@@ -286,7 +290,10 @@ function wouldSendLines(r: AccountWriteResult): string[] {
   const listKey = Object.keys(first.body).find((k) => Array.isArray(first.body[k]));
   if (!listKey) return all.map((s) => `Would send ${s.api} ${JSON.stringify(s.body)}`);
   const { [listKey]: _chunk, ...fixed } = first.body;
-  const accounts = all.flatMap((s) => s.body[listKey] as unknown[]).map(String);
+  // A list of {Member_Account} objects (add_group_member) is named by its accounts.
+  const accounts = all
+    .flatMap((s) => s.body[listKey] as unknown[])
+    .map((x) => (typeof x === "object" && x !== null && "Member_Account" in x ? String(x.Member_Account) : String(x)));
   const most = Math.max(...all.map((s) => (s.body[listKey] as unknown[]).length));
   return [
     `Would send ${first.api} ${all.length === 1 ? "once" : `${all.length} times (at most ${most} accounts each)`}: ${JSON.stringify(fixed)} with ${listKey} = ${all.length === 1 ? (accounts.length === 1 ? "this account" : `these ${accounts.length} accounts`) : `the next of these ${accounts.length} accounts`}: ${quoteIds(accounts)}`,
