@@ -135,6 +135,34 @@ const STEPS: Step[] = [
     why: "moderation 5/5: delete the rest of the spammer's messages (always confirmed; every write is audited)",
     confirm: true,
   },
+  // Administration: the same safety model for the rest of the group family.
+  {
+    tool: "send_group_message",
+    args: { group_id: DEMO_GROUP_IDS.public, text: "A spammer was muted; please report links you did not ask for." },
+    why: "admin 1/5: tell the group (one Random per call: a retried request never posts twice)",
+  },
+  {
+    tool: "create_group",
+    args: { type: "Public", name: "Moderators", group_id: "moderators-demo", owner: "p_alice", members: ["p_bob"] },
+    why: "admin 2/5: create a group with a custom ID, an owner and a member",
+  },
+  {
+    tool: "add_members",
+    args: { group_id: "moderators-demo", accounts: ["p_carol", "p_bob"] },
+    why: "admin 3/5: add members: an outcome per account (added, already a member, failed)",
+  },
+  {
+    tool: "transfer_ownership",
+    args: { group_id: "moderators-demo", new_owner: "p_carol" },
+    why: "admin 4/5: hand the group over (always confirmed: the dry run checks the new owner is a member)",
+    confirm: true,
+  },
+  {
+    tool: "dismiss_group",
+    args: { group_id: "moderators-demo" },
+    why: "admin 5/5: dismiss it for good (always confirmed: the dry run shows its name, type and size)",
+    confirm: true,
+  },
 ];
 
 export async function runDemoTour(io: { out: (line: string) => void }): Promise<number> {

@@ -237,6 +237,8 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
         members: new ArrayMemberSource([]),
         online: onlineList("viewer_", 1200, anchor, seed + 6),
         knownOffline: new Set(["viewer_offline1", "viewer_offline2"]),
+        // Admins of a live group are on their own list and need not be watching.
+        liveAdmins: new Set(["viewer_00007", "viewer_offline1"]),
       },
       anchor,
     ),

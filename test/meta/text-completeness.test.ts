@@ -49,6 +49,8 @@ const CASES: [string, () => Record<string, unknown>][] = [
   ["explain_chat_error", () => ({ code: 10010 })],
   ["get_account_mute", () => ({ account: "p_mallory" })],
   ["get_member_profiles", () => ({ group_id: G.public, accounts: [...publicMembers().slice(0, 12), "ghost_1"] })],
+  ["get_live_admins", () => ({ group_id: G.avChatRoom })],
+  ["check_members", () => ({ group_id: G.avChatRoomSmall, accounts: ["guest_00001", "guest_00002", "away_1"] })],
 ];
 
 /** Keys whose values name an account, a group, a topic or a message. */

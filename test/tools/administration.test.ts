@@ -21,7 +21,10 @@ const audit = () =>
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as { tool: string; status: string; group_id?: string });
-const lastAudit = (tool: string) => audit().filter((a) => a.tool === tool).at(-1);
+const lastAudit = (tool: string) =>
+  audit()
+    .filter((a) => a.tool === tool)
+    .at(-1);
 const tokenOf = (r: Awaited<ReturnType<typeof callTool>>) => structured<{ confirm_token: string }>(r).confirm_token;
 
 describe("transfer_ownership", () => {
@@ -91,7 +94,9 @@ describe("add_members", () => {
     expect(d.done.sort()).toEqual(["new_1", "new_2"]);
     expect(d.unchanged).toEqual(['"p_bob": already a member']);
     expect(d.failed[0]?.accounts).toEqual(["p_dave"]);
-    expect(textOf(r)).toMatch(/Add: 2 of 4 accounts.*Unchanged: "p_bob": already a member.*FAILED for 1 accounts \("p_dave"\)/s);
+    expect(textOf(r)).toMatch(
+      /Add: 2 of 4 accounts.*Unchanged: "p_bob": already a member.*FAILED for 1 accounts \("p_dave"\)/s,
+    );
     const roles = structured<{ roles: { account: string; role: string }[] }>(
       await callTool(h.client, "get_member_roles", { group_id: G, accounts: ["new_1", "new_2"] }),
     );
@@ -136,11 +141,18 @@ describe("update_group_profile", () => {
       join_option: "DisableApply",
       custom: { GroupTestData1: "v2" },
     });
-    const d = structured<{ before: { name: string }; after: { name: string; max_members: number; custom: Record<string, string> } }>(r);
+    const d = structured<{
+      before: { name: string };
+      after: { name: string; max_members: number; custom: Record<string, string> };
+    }>(r);
     expect(d.after).toMatchObject({ name: "Support team 支援", max_members: 150, custom: { GroupTestData1: "v2" } });
     expect(d.before.name).not.toBe(d.after.name);
     const g = h.emulator.control.group(G)!;
-    expect(g).toMatchObject({ Name: "Support team 支援", Notification: "Standup at 10:00", ApplyJoinOption: "DisableApply" });
+    expect(g).toMatchObject({
+      Name: "Support team 支援",
+      Notification: "Standup at 10:00",
+      ApplyJoinOption: "DisableApply",
+    });
     expect(lastAudit("update_group_profile")?.status).toBe("done");
   });
 
@@ -171,7 +183,11 @@ describe("create_group and dismiss_group", () => {
       await callTool(h.client, "list_group_ids", { group_type: "Public", limit: 10000 }),
     );
     expect(ids.group_ids).toContain("launch-crew-2026");
-    const again = await callTool(h.client, "create_group", { type: "Public", name: "Dup", group_id: "launch-crew-2026" });
+    const again = await callTool(h.client, "create_group", {
+      type: "Public",
+      name: "Dup",
+      group_id: "launch-crew-2026",
+    });
     expect(textOf(again)).toMatch(/launch-crew-2026 is used already/);
   });
 

@@ -38,7 +38,9 @@ describe("live group admins", () => {
       accounts: ["host_offline"],
       dry_run: true,
     });
-    expect(textOf(dry)).toMatch(/Would send modify_admin \{"GroupId":"@TGS#aLIVESMALL1","CommandType":2,"Admin_Account":\["host_offline"\]\}/);
+    expect(textOf(dry)).toMatch(
+      /Would send modify_admin \{"GroupId":"@TGS#aLIVESMALL1","CommandType":2,"Admin_Account":\["host_offline"\]\}/,
+    );
     expect(calls("modify_admin")).toBe(sent);
     await callTool(h.client, "set_live_admins", { group_id: L, action: "remove", accounts: ["host_offline"] });
     expect([...h.emulator.control.group(L)!.liveAdmins]).toEqual(["guest_00001"]);
@@ -61,7 +63,11 @@ describe("check_members on a live group", () => {
     const outside = Array.from({ length: 150 }, (_, i) => `away_${i}`);
     const before = calls("avchatroom_check_members");
     const r = await callTool(h.client, "check_members", { group_id: L, accounts: [...inside, ...outside] });
-    const d = structured<{ live_group: boolean; by_role: { Member: number; NotMember: number }; members: { account: string }[] }>(r);
+    const d = structured<{
+      live_group: boolean;
+      by_role: { Member: number; NotMember: number };
+      members: { account: string }[];
+    }>(r);
     expect(d.live_group).toBe(true);
     expect(d.by_role).toMatchObject({ Member: 3, NotMember: 150 });
     expect(d.members.map((m) => m.account)).toEqual(inside);

@@ -37,13 +37,21 @@ describe("send_group_message", () => {
     const r = await callTool(h.client, "send_group_message", { group_id: G, text: "Please keep it civil." });
     const d = structured<{ msg_seq: number; msg_time: number }>(r);
     expect(textOf(r)).toMatch(new RegExp(`^Posted to @TGS#2PUBLICDEMO as message ${d.msg_seq} at \\d{4}-`));
-    expect((await latest(G))[0]).toMatchObject({ seq: d.msg_seq, from: "administrator", text: "Please keep it civil." });
+    expect((await latest(G))[0]).toMatchObject({
+      seq: d.msg_seq,
+      from: "administrator",
+      text: "Please keep it civil.",
+    });
     const asBob = structured<{ msg_seq: number }>(
       await callTool(h.client, "send_group_message", { group_id: G, text: "ok", from_account: "p_bob" }),
     );
     expect(asBob.msg_seq).toBe(d.msg_seq + 1);
     expect((await latest(G))[0]).toMatchObject({ seq: asBob.msg_seq, from: "p_bob" });
-    expect(audit().filter((a) => a.tool === "send_group_message").map((a) => a.status)).toEqual(["done", "done"]);
+    expect(
+      audit()
+        .filter((a) => a.tool === "send_group_message")
+        .map((a) => a.status),
+    ).toEqual(["done", "done"]);
   });
 
   it("never posts twice: the answer of an accepted request is lost, the retry carries the same Random", async () => {
@@ -70,7 +78,9 @@ describe("send_group_message", () => {
     expect(textOf(r)).toMatch(/get_group_messages with \{"group_id":"@TGS#2PUBLICDEMO"\}/);
     expect(textOf(r)).not.toMatch(/Retry\?\s*yes/i);
     // All attempts carried one Random: one message.
-    expect(h.emulator.control.group(G)!.messages.filter((m) => JSON.stringify(m.MsgBody).includes('"maybe"'))).toHaveLength(1);
+    expect(
+      h.emulator.control.group(G)!.messages.filter((m) => JSON.stringify(m.MsgBody).includes('"maybe"')),
+    ).toHaveLength(1);
     expect(audit().at(-1)).toMatchObject({ tool: "send_group_message", status: "interrupted" });
   });
 
@@ -79,7 +89,11 @@ describe("send_group_message", () => {
     const sends = calls("send_group_msg");
     const bare = await callTool(h.client, "send_group_message", { group_id: big, text: "Maintenance at 22:00" });
     expect(textOf(bare)).toMatch(/Confirmation needed: it reaches 6000 members, more than 1000/);
-    const dry = await callTool(h.client, "send_group_message", { group_id: big, text: "Maintenance at 22:00", dry_run: true });
+    const dry = await callTool(h.client, "send_group_message", {
+      group_id: big,
+      text: "Maintenance at 22:00",
+      dry_run: true,
+    });
     expect(textOf(dry)).toMatch(/Would post to @TGS#2PUBLIC6000 \("[^"]+", Public, 6000 members\) with send_group_msg/);
     expect(calls("send_group_msg")).toBe(sends);
     const token = structured<{ confirm_token: string }>(dry).confirm_token;
@@ -113,7 +127,11 @@ describe("send_group_notice", () => {
     const members = h.emulator.control.group(G)!;
     const names = Array.from({ length: 30 }, (_, i) => members.members.at(i).Member_Account);
     const before = calls("send_group_system_notification");
-    const some = await callTool(h.client, "send_group_notice", { group_id: G, text: "You are invited", accounts: names });
+    const some = await callTool(h.client, "send_group_notice", {
+      group_id: G,
+      text: "You are invited",
+      accounts: names,
+    });
     expect(structured(some)).toMatchObject({ requests: 1, to: names });
     expect(calls("send_group_system_notification")).toBe(before + 1);
     expect(members.notices.at(-1)).toMatchObject({ text: "You are invited", to: names });

@@ -67,7 +67,7 @@ export default defineTool({
       },
     });
     const base = { group_id: args.group_id, old_owner: r.facts.owner, new_owner: args.new_owner };
-    const from = r.facts.owner ? quoteId(r.facts.owner) : "no owner";
+    const from = r.facts.owner ? `owner ${quoteId(r.facts.owner)}` : "no owner";
     if (r.dryRun)
       return {
         data: { ...base, dry_run: true, confirm_token: r.token },
@@ -75,7 +75,7 @@ export default defineTool({
       };
     return {
       data: { ...base, dry_run: false, owner_now: r.result.ownerNow },
-      text: `Done: ${args.group_id} was owned by ${from}; its owner is now ${quoteId(r.result.ownerNow)}.`,
+      text: `Done: ${args.group_id} had ${from}; its owner is now ${quoteId(r.result.ownerNow)}.`,
     };
   },
 });
