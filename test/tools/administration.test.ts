@@ -35,7 +35,7 @@ describe("transfer_ownership", () => {
     expect(textOf(bare)).toMatch(/Confirmation needed: a new owner takes the group's highest powers/);
     expect(calls("change_group_owner")).toBe(0);
     const dry = await callTool(h.client, "transfer_ownership", { group_id: G, new_owner: "m_bob", dry_run: true });
-    expect(textOf(dry)).toMatch(/has "m_alice"; "m_bob" is a member \(Admin\)/);
+    expect(textOf(dry)).toMatch(/has owner "m_alice"; "m_bob" is a member \(Admin\)/);
     expect(textOf(dry)).toContain('change_group_owner {"GroupId":"@TGS#3MEETINGDEMO","NewOwner_Account":"m_bob"}');
     expect(calls("change_group_owner")).toBe(0);
     expect(lastAudit("transfer_ownership")?.status).toBe("dry_run");

@@ -36,6 +36,8 @@ describe("tool selection", () => {
       "get_online_member_num",
       "set_member_marks",
       "set_member_marks_bulk",
+      "get_live_admins",
+      "set_live_admins",
       "explain_chat_error",
     ]);
     expect(names(["--toolsets", "default,live"])).toEqual([
@@ -49,7 +51,7 @@ describe("tool selection", () => {
 
   it("refuses an unknown toolset name, naming the valid ones", () => {
     expect(() => names(["--toolsets", "aggregate"])).toThrow(
-      /"aggregate" is not one of groups, moderation, admin, live, raw, default, all/,
+      /"aggregate" is not one of groups, moderation, admin, messaging, live, raw, default, all/,
     );
   });
 
