@@ -7,18 +7,23 @@ import { LiveOps } from "./group-ops/live.js";
 import { MemberOps } from "./group-ops/members.js";
 import { MessageOps } from "./group-ops/messages.js";
 import { ModerationOps } from "./group-ops/moderation.js";
+import { StateOps } from "./group-ops/state.js";
+import { TopicOps } from "./group-ops/topics.js";
 
+export type { GroupRef } from "./group-ops/base.js";
 export * from "./group-ops/groups.js";
 export * from "./group-ops/live.js";
 export * from "./group-ops/members.js";
 export * from "./group-ops/messages.js";
 export * from "./group-ops/moderation.js";
+export * from "./group-ops/state.js";
+export * from "./group-ops/topics.js";
 
-const DOMAINS = [GroupOps, MemberOps, MessageOps, ModerationOps, LiveOps] as const;
+const DOMAINS = [GroupOps, MemberOps, MessageOps, ModerationOps, LiveOps, TopicOps, StateOps] as const;
 
 // The TypeScript handbook's mixin pattern: the interface names every domain's methods, the loop below
 // copies them onto the class. A method name used by two domains would be a bug, so it throws at load.
-export interface ChatGroups extends GroupOps, MemberOps, MessageOps, ModerationOps, LiveOps {}
+export interface ChatGroups extends GroupOps, MemberOps, MessageOps, ModerationOps, LiveOps, TopicOps, StateOps {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the mixin pattern; the methods are copied below.
 export class ChatGroups {
   constructor(readonly caller: ChatCaller) {}

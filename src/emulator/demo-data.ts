@@ -3,10 +3,17 @@
 // hostile name cards, custom data with control characters). Times are relative to `anchor`.
 
 import { DEMO_SPAMMER, historyFor } from "./demo-history.js";
-import { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS } from "./demo-ids.js";
+import { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS, DEMO_TOPIC_IDS } from "./demo-ids.js";
 import { DAY, GeneratedMemberSource, hash32 } from "./generated.js";
 import type { GroupType, KeyValue, MemberRole } from "./model.js";
-import { ArrayMemberSource, type EmuGroup, type EmuMember, type MemberSource, type OnlineMember } from "./model.js";
+import {
+  ArrayMemberSource,
+  type EmuGroup,
+  type EmuMember,
+  type MemberSource,
+  newTopic,
+  type OnlineMember,
+} from "./model.js";
 
 const FIRST = [
   "alice",
@@ -70,6 +77,10 @@ export function makeGroup(
     liveAdmins: new Set(),
     notices: [],
     recentRandoms: new Map(),
+    supportTopic: false,
+    topics: new Map(),
+    attrs: new Map(),
+    counters: new Map(),
     ...base,
   };
 }
@@ -286,6 +297,7 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
         g.GroupId === DEMO_GROUP_IDS.public ? 60 : 12,
         g.GroupId === DEMO_GROUP_IDS.public ? DEMO_SPAMMER : undefined,
       );
+  addDemoTopics(groups.find((g) => g.GroupId === DEMO_GROUP_IDS.community)!, anchor, seed);
   if (largeGroups) {
     groups.push(
       generatedGroup(DEMO_GROUP_IDS.publicLarge, "Public", "Big public plaza", 6000, seed + 8, anchor, "pl_"),
@@ -405,4 +417,34 @@ function clubGroups(anchor: number, seed: number): EmuGroup[] {
     );
   }
   return out;
+}
+
+/** The demo Community's topics: each with its own history, apart from the group's. */
+function addDemoTopics(g: EmuGroup, anchor: number, seed: number): void {
+  g.supportTopic = true;
+  const specs = [
+    { id: DEMO_TOPIC_IDS.general, name: "General", intro: "Anything goes", muteAll: false },
+    { id: DEMO_TOPIC_IDS.help, name: "Help desk", intro: "Ask the makers", muteAll: false },
+    { id: DEMO_TOPIC_IDS.announcements, name: "Announcements", intro: "Admins post here", muteAll: true },
+  ];
+  for (const [i, t] of specs.entries()) {
+    const topic = newTopic(
+      {
+        TopicId: t.id,
+        TopicName: t.name,
+        Introduction: t.intro,
+        CreateTime: anchor - 200 * DAY,
+        NextMsgSeq: 100 + 50 * i,
+        LastMsgTime: anchor - 1800 * (i + 1),
+        MuteAllMember: t.muteAll ? "On" : "Off",
+      },
+      anchor,
+    );
+    topic.messages = historyFor(
+      { ...g, NextMsgSeq: topic.NextMsgSeq, LastMsgTime: topic.LastMsgTime },
+      seed + 300 + i,
+      8,
+    );
+    g.topics.set(t.id, topic);
+  }
 }

@@ -25,6 +25,14 @@ export const DEMO_GROUP_IDS = Object.freeze({
   community1m: "@TGS#_community_1m",
 });
 
+/** Topics of the demo Community (topics switched on); the other Communities have topics off. */
+export const DEMO_TOPIC_IDS = Object.freeze({
+  general: `${DEMO_GROUP_IDS.community}@TOPIC#_general`,
+  help: `${DEMO_GROUP_IDS.community}@TOPIC#_help`,
+  /** Muted for everyone but admins (mute-all in the topic). */
+  announcements: `${DEMO_GROUP_IDS.community}@TOPIC#_announcements`,
+});
+
 /** Accounts of the demo dataset with a story. */
 export const DEMO_ACCOUNTS = Object.freeze({
   /** Belongs to 40-odd small groups of every type ("clubs"), as Owner, Admin or Member; left out of a few. */

@@ -13,7 +13,13 @@ import { type EmuApp, MemoryStore } from "./store.js";
 
 export { clubGroupId } from "./demo-data.js";
 export { DEMO_SPAMMER } from "./demo-history.js";
-export { DEMO_ACCOUNTS, DEMO_CLUB_COUNT, DEMO_GROUP_IDS, DEMO_GROUP_LIST_PAGE_CAP } from "./demo-ids.js";
+export {
+  DEMO_ACCOUNTS,
+  DEMO_CLUB_COUNT,
+  DEMO_GROUP_IDS,
+  DEMO_GROUP_LIST_PAGE_CAP,
+  DEMO_TOPIC_IDS,
+} from "./demo-ids.js";
 export type { FaultRule, FaultSpec } from "./faults.js";
 export type { MemberStats } from "./generated.js";
 
@@ -77,6 +83,12 @@ export interface EmulatorOptions {
   groupListPageCap?: number;
   /** Doc variant: create_group's initial members, at most 100 (REST page, default) or 500 (web SDK). */
   createMembersMax?: number;
+  /** Doc variant: where the attribute writes are served (default group_open_http_svc, the pages). */
+  attrWriteService?: "group_open_http_svc" | "group_open_attr_http_svc";
+  /** Doc variant: group attributes in every type (default, REST pages) or live groups only. */
+  attrTypes?: "all" | "live-only";
+  /** Doc variant: counters in no Community (default, REST pages) or all but topic-enabled ones (SDK guide). */
+  counterTypes?: "no-community" | "no-topic-community";
   /** The app the emulator serves its data to (default: the demo app). */
   app?: Readonly<EmuApp>;
   /** Clock in ms (signature expiry and seed-relative times). */
@@ -186,6 +198,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       spacesInGroupIds: options.spacesInGroupIds ?? false,
       groupListPageCap: options.groupListPageCap ?? RULES.groupIdPageMax,
       createMembersMax: options.createMembersMax ?? RULES.createMembersMax,
+      attrWriteService: options.attrWriteService ?? "group_open_http_svc",
+      attrTypes: options.attrTypes ?? "all",
+      counterTypes: options.counterTypes ?? "no-community",
       banTypes: options.banTypes ?? "live-only",
       mutedListField: options.mutedListField ?? "MutedAccountList",
       muteTimeField: options.muteTimeField ?? "MuteTime",

@@ -50,7 +50,49 @@ export interface OnlineMember {
   Avatar: string;
 }
 
-export interface EmuGroup {
+/** What carries messages: a group, or one of a Community's topics (each keeps its own history). */
+export interface MessageChannel {
+  NextMsgSeq: number;
+  LastMsgTime: number;
+  /** Message history, oldest first (live groups keep none). */
+  messages: EmuMessage[];
+  /** send_group_msg's Random values within the dedupe window, with the message they posted. */
+  recentRandoms: Map<number, { seq: number; time: number }>;
+}
+
+/** A Community topic: its profile, and its own messages and mutes, apart from the group's. */
+export interface EmuTopic extends MessageChannel {
+  TopicId: string;
+  TopicName: string;
+  Introduction: string;
+  Notification: string;
+  FaceUrl: string;
+  CustomString: string;
+  CreateTime: number;
+  MuteAllMember: "On" | "Off";
+  /** Mutes in this topic only, Unix second each ends. */
+  mutes: Map<string, number>;
+}
+
+/** A new topic with its own empty history. */
+export function newTopic(fields: Partial<EmuTopic> & { TopicId: string; TopicName: string }, now: number): EmuTopic {
+  return {
+    Introduction: "",
+    Notification: "",
+    FaceUrl: "",
+    CustomString: "",
+    CreateTime: now,
+    LastMsgTime: 0,
+    NextMsgSeq: 1,
+    MuteAllMember: "Off",
+    messages: [],
+    mutes: new Map(),
+    recentRandoms: new Map(),
+    ...fields,
+  };
+}
+
+export interface EmuGroup extends MessageChannel {
   GroupId: string;
   Type: GroupType;
   Name: string;
@@ -76,8 +118,6 @@ export interface EmuGroup {
   onlineMemberNum: number;
   /** AVChatRoom marks by account. */
   marks: Map<string, Set<number>>;
-  /** Message history, oldest first (live groups keep none). */
-  messages: EmuMessage[];
   /** Banned accounts and the Unix second each ban ends. */
   bans: Map<string, number>;
   /** Mutes of live-group viewers (who are not on a member list), Unix second each ends. */
@@ -86,8 +126,13 @@ export interface EmuGroup {
   liveAdmins: Set<string>;
   /** System notices sent (send_group_system_notification), oldest first; `to` null = everyone. */
   notices: { time: number; text: string; to: string[] | null }[];
-  /** send_group_msg's Random values within the dedupe window, with the message they posted. */
-  recentRandoms: Map<number, { seq: number; time: number }>;
+  /** Community: topics switched on, and the topics by ID. */
+  supportTopic: boolean;
+  topics: Map<string, EmuTopic>;
+  /** Group attributes (get/modify/set/clear_group_attr), in insertion order. */
+  attrs: Map<string, string>;
+  /** Group counters (signed 64-bit on Tencent's side; bigint here). */
+  counters: Map<string, bigint>;
 }
 
 export interface EmuMessage {

@@ -54,6 +54,17 @@ export const RULES = Object.freeze({
   noticeMaxRecipients: 50,
   /** A live group has at most 5 admins (modify_admin). */
   liveAdminsMax: 5,
+  /** Topics (create_topic, modify_topic): name 30 bytes, custom string 3,000 (texts as a group's). */
+  topicNameMaxBytes: 30,
+  topicCustomMaxBytes: 3000,
+  /** Group attributes (https://trtc.io/document/44190): 16 keys, a key 32 bytes, a value 4 KB, 16 KB in all. */
+  attrMaxKeys: 16,
+  attrKeyMaxBytes: 32,
+  attrValueMaxBytes: 4096,
+  attrTotalMaxBytes: 16 * 1024,
+  /** Group counters (https://www.tencentcloud.com/document/product/1047/53428): 20 keys, a key 128 bytes. */
+  counterMaxKeys: 20,
+  counterKeyMaxBytes: 128,
   /** check_members: no page states a per-request limit; the emulator takes up to 500. */
   liveCheckMaxAccounts: 500,
   /** Answers above 1 MB are refused with 10018. */

@@ -1,7 +1,14 @@
 // The emulator's state behind one small interface the handlers call (fake-gcs-server's backend): apps,
 // their groups, memberships, and the few writes the APIs make. Handlers never reach into a group's
 // collections to change them.
-import { ArrayMemberSource, type EmuGroup, type EmuMember, type EmuMessage, type MemberRole } from "./model.js";
+import {
+  ArrayMemberSource,
+  type EmuGroup,
+  type EmuMember,
+  type EmuMessage,
+  type MemberRole,
+  type MessageChannel,
+} from "./model.js";
 
 export interface EmuApp {
   sdkAppId: number;
@@ -38,9 +45,9 @@ export interface EmuStore {
   unban(group: EmuGroup, accounts: readonly string[]): void;
   bannedOf(group: EmuGroup, now: number): { account: string; until: number }[];
   /** Marks messages recalled; per sequence 0 when done, an error code otherwise. */
-  recall(group: EmuGroup, seqs: readonly number[]): Map<number, number>;
+  recall(channel: MessageChannel, seqs: readonly number[]): Map<number, number>;
   /** Marks a sender's latest 1,000 messages deleted; how many. */
-  deleteMessagesOf(group: EmuGroup, sender: string): number;
+  deleteMessagesOf(channel: MessageChannel, sender: string): number;
   setMuteAll(group: EmuGroup, on: boolean): void;
   /** Changes a member's role, name card, mute end or custom fields (the other APIs read them back). */
   patchMember(group: EmuGroup, account: string, fields: Partial<EmuMember>): void;
@@ -58,7 +65,7 @@ export interface EmuStore {
   /** Adds a new group to the app. */
   addGroup(sdkAppId: number, group: EmuGroup): void;
   /** Appends a message with the next sequence; its sequence. */
-  appendMessage(group: EmuGroup, message: Omit<EmuMessage, "MsgSeq" | "state">): number;
+  appendMessage(channel: MessageChannel, message: Omit<EmuMessage, "MsgSeq" | "state">): number;
 }
 
 /** No such message, or already recalled (the per-message code is not documented; 10004 is the emulator's). */
@@ -194,10 +201,10 @@ export class MemoryStore implements EmuStore {
     return [...group.bans].filter(([, until]) => until > now).map(([account, until]) => ({ account, until }));
   }
 
-  recall(group: EmuGroup, seqs: readonly number[]): Map<number, number> {
+  recall(channel: MessageChannel, seqs: readonly number[]): Map<number, number> {
     const out = new Map<number, number>();
     for (const seq of seqs) {
-      const m = group.messages.find((x) => x.MsgSeq === seq);
+      const m = channel.messages.find((x) => x.MsgSeq === seq);
       if (m?.state !== "normal") out.set(seq, NO_SUCH_MESSAGE);
       else if (m) {
         m.state = "recalled";
@@ -207,10 +214,10 @@ export class MemoryStore implements EmuStore {
     return out;
   }
 
-  deleteMessagesOf(group: EmuGroup, sender: string): number {
+  deleteMessagesOf(channel: MessageChannel, sender: string): number {
     let n = 0;
-    for (let i = group.messages.length - 1; i >= 0 && n < 1000; i--) {
-      const m = group.messages[i]!;
+    for (let i = channel.messages.length - 1; i >= 0 && n < 1000; i--) {
+      const m = channel.messages[i]!;
       if (m.From_Account !== sender || m.state !== "normal") continue;
       m.state = "deleted";
       n++;
@@ -258,11 +265,11 @@ export class MemoryStore implements EmuStore {
     this.putGroup(sdkAppId, group);
   }
 
-  appendMessage(group: EmuGroup, message: Omit<EmuMessage, "MsgSeq" | "state">): number {
-    const seq = group.NextMsgSeq;
-    group.NextMsgSeq = seq + 1;
-    group.messages.push({ ...message, MsgSeq: seq, state: "normal" });
-    group.LastMsgTime = message.MsgTimeStamp;
+  appendMessage(channel: MessageChannel, message: Omit<EmuMessage, "MsgSeq" | "state">): number {
+    const seq = channel.NextMsgSeq;
+    channel.NextMsgSeq = seq + 1;
+    channel.messages.push({ ...message, MsgSeq: seq, state: "normal" });
+    channel.LastMsgTime = message.MsgTimeStamp;
     return seq;
   }
 }

@@ -1,6 +1,7 @@
 // The registry: every toolset with its tools, in the order tools/list shows them. A tool's toolset is the
 // folder it lives in; the meta tools are listed whatever the selection.
 import { ADMIN_TOOLS } from "./admin/index.js";
+import { COMMUNITY_TOOLS } from "./community/index.js";
 import type { ToolDefinition } from "./define.js";
 import { GROUPS_TOOLS } from "./groups/index.js";
 import { LIVE_TOOLS } from "./live/index.js";
@@ -8,6 +9,7 @@ import { MESSAGING_TOOLS } from "./messaging/index.js";
 import { META_TOOLS } from "./meta/index.js";
 import { MODERATION_TOOLS } from "./moderation/index.js";
 import { RAW_TOOLS } from "./raw/index.js";
+import { STATE_TOOLS } from "./state/index.js";
 import { TOOLSET_INFO, type ToolsetName } from "./toolset-names.js";
 
 export interface Toolset {
@@ -29,6 +31,8 @@ export const TOOLSETS: readonly Toolset[] = [
   toolset("moderation", MODERATION_TOOLS),
   toolset("admin", ADMIN_TOOLS),
   toolset("messaging", MESSAGING_TOOLS),
+  toolset("community", COMMUNITY_TOOLS),
+  toolset("state", STATE_TOOLS),
   toolset("live", LIVE_TOOLS),
   toolset("raw", RAW_TOOLS),
 ];

@@ -21,6 +21,16 @@ export const TOOLSET_INFO = {
     summary: "post a message or a system notice to a group",
     default: false,
   },
+  community: {
+    title: "Community topics",
+    summary: "list, create, change and delete a Community's topics (topic_id reaches the message and mute tools)",
+    default: false,
+  },
+  state: {
+    title: "Group attributes and counters",
+    summary: "the key-value attributes and integer counters an app keeps on a group",
+    default: false,
+  },
   live: {
     title: "Live groups (AVChatRoom)",
     summary: "who is online in a live group, online counts, member marks, its admins",

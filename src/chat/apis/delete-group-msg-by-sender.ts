@@ -2,6 +2,7 @@
 // (https://cloud.tencent.com/document/product/269/2359). No effect (and no error) in live groups.
 import { z } from "zod";
 import { defineApi, GroupId, UserId } from "./define.js";
+import { TopicId } from "./topics.js";
 
 export const deleteGroupMsgBySender = defineApi({
   name: "delete_group_msg_by_sender",
@@ -10,7 +11,7 @@ export const deleteGroupMsgBySender = defineApi({
   doc: "https://cloud.tencent.com/document/product/269/2359",
   groupTypes: ["Private", "Public", "ChatRoom", "AVChatRoom", "Community"],
   writes: true,
-  request: z.object({ GroupId, Sender_Account: UserId }),
+  request: z.object({ GroupId, Sender_Account: UserId, TopicId: TopicId.optional() }),
   response: z.looseObject({}),
   unsupported: {
     meaning: "The admin may not delete messages in this group.",

@@ -2,6 +2,7 @@
 // (https://cloud.tencent.com/document/product/269/1627). Not for Work (Private) groups.
 import { z } from "zod";
 import { defineApi, GroupId, intRange, userIds } from "./define.js";
+import { TopicId } from "./topics.js";
 
 export const MUTE_PER_CALL = 500;
 /** "Muted forever" (the page's 4294967295). */
@@ -20,6 +21,7 @@ export const forbidSendMsg = defineApi({
     .object({
       GroupId,
       Members_Account: userIds(MUTE_PER_CALL),
+      TopicId: TopicId.optional(),
       MuteTime: intRange(0, MUTE_FOREVER).optional(),
       ShutUpTime: intRange(0, MUTE_FOREVER).optional(),
     })

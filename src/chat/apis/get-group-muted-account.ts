@@ -2,6 +2,7 @@
 // (https://cloud.tencent.com/document/api/269/2925).
 import { z } from "zod";
 import { defineApi, GroupId } from "./define.js";
+import { TopicId } from "./topics.js";
 
 const Muted = z.looseObject({
   Member_Account: z.string(),
@@ -15,7 +16,7 @@ export const getGroupMutedAccount = defineApi({
   command: "get_group_muted_account",
   doc: "https://cloud.tencent.com/document/api/269/2925",
   groupTypes: ["Private", "Public", "ChatRoom", "AVChatRoom", "Community"],
-  request: z.object({ GroupId }),
+  request: z.object({ GroupId, TopicId: TopicId.optional() }),
   // The current page names the list MutedAccountList with MutedUntil; several server SDKs read
   // ShuttedUinList with ShuttedUntil (docs/drift.md): either list, either field.
   response: z

@@ -2,6 +2,7 @@
 // paged backwards by sequence (https://trtc.io/document/34971). Live groups (AVChatRoom) keep no history.
 import { z } from "zod";
 import { defineApi, GroupId, intRange } from "./define.js";
+import { TopicId } from "./topics.js";
 
 export const MESSAGES_PER_CALL = 20;
 
@@ -31,6 +32,7 @@ export const groupMsgGetSimple = defineApi({
   groupTypes: ["Private", "Public", "ChatRoom", "Community"],
   request: z.object({
     GroupId,
+    TopicId: TopicId.optional(),
     ReqMsgNumber: intRange(1, MESSAGES_PER_CALL),
     /** Messages with a sequence up to this one; omitted = the latest. */
     ReqMsgSeq: intRange(1, 2 ** 53 - 1).optional(),

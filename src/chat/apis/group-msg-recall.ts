@@ -3,6 +3,7 @@
 // and only for messages under an hour old.
 import { z } from "zod";
 import { defineApi, GroupId } from "./define.js";
+import { TopicId } from "./topics.js";
 
 export const RECALL_PER_CALL = 10;
 
@@ -15,6 +16,7 @@ export const groupMsgRecall = defineApi({
   writes: true,
   request: z.object({
     GroupId,
+    TopicId: TopicId.optional(),
     MsgSeqList: z
       .array(z.object({ MsgSeq: z.number().int().min(1) }))
       .min(1)

@@ -21,6 +21,16 @@ import { getMembers } from "./get-members.js";
 import { getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
 import { getSpecifiedGroupMemberInfo } from "./get-specified-group-member-info.js";
+import {
+  clearGroupAttr,
+  clearGroupAttrAlt,
+  getGroupAttr,
+  modifyGroupAttr,
+  modifyGroupAttrAlt,
+  setGroupAttr,
+  setGroupAttrAlt,
+} from "./group-attr.js";
+import { deleteGroupCounter, getGroupCounter, updateGroupCounter } from "./group-counter.js";
 import { groupMsgGetSimple } from "./group-msg-get-simple.js";
 import { groupMsgRecall } from "./group-msg-recall.js";
 import { checkLiveMembers, getAdminList, modifyAdmin } from "./live-admins.js";
@@ -30,6 +40,7 @@ import { modifyUserInfo } from "./modify-user-info.js";
 import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
 import { sendGroupMsg } from "./send-group-msg.js";
 import { sendGroupSystemNotification } from "./send-group-system-notification.js";
+import { createTopic, destroyTopic, getTopic, modifyTopic } from "./topics.js";
 
 export const CHAT_APIS = {
   getGroupInfo,
@@ -64,6 +75,20 @@ export const CHAT_APIS = {
   getAdminList,
   modifyAdmin,
   checkLiveMembers,
+  getTopic,
+  createTopic,
+  modifyTopic,
+  destroyTopic,
+  getGroupAttr,
+  modifyGroupAttr,
+  modifyGroupAttrAlt,
+  setGroupAttr,
+  setGroupAttrAlt,
+  clearGroupAttr,
+  clearGroupAttrAlt,
+  getGroupCounter,
+  updateGroupCounter,
+  deleteGroupCounter,
 } as const;
 
 type Apis = typeof CHAT_APIS;

@@ -3,6 +3,7 @@
 // call's own Random cannot post twice. Every type.
 import { z } from "zod";
 import { defineApi, GroupId, intRange, UserId } from "./define.js";
+import { TopicId } from "./topics.js";
 
 /** A message body is at most 12 KB (Tencent's message size limit); the text is checked against it. */
 export const MESSAGE_MAX_BYTES = 12 * 1024;
@@ -18,6 +19,7 @@ export const sendGroupMsg = defineApi({
   writes: true,
   request: z.object({
     GroupId,
+    TopicId: TopicId.optional(),
     Random: intRange(0, 0xffffffff),
     From_Account: UserId.optional(),
     MsgBody: z

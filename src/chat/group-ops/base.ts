@@ -3,6 +3,15 @@ import type { CallOptions, ChatCaller } from "../api.js";
 import type { ChatApi } from "../apis/define.js";
 import { ChatApiError } from "../errors.js";
 
+/** A group, or one topic of a Community (the message and mute APIs act on either). */
+export type GroupRef = string | { groupId: string; topicId?: string };
+
+/** The request fields naming where an API acts: GroupId, and TopicId for a topic. */
+export function target(ref: GroupRef): { GroupId: string; TopicId?: string } {
+  if (typeof ref === "string") return { GroupId: ref };
+  return { GroupId: ref.groupId, ...(ref.topicId ? { TopicId: ref.topicId } : {}) };
+}
+
 export abstract class Ops {
   constructor(readonly caller: ChatCaller) {}
 

@@ -2,18 +2,18 @@
 import type { CallOptions } from "../api.js";
 import type { GroupMessage } from "../apis/group-msg-get-simple.js";
 import { CHAT_APIS } from "../apis/index.js";
-import { Ops } from "./base.js";
+import { type GroupRef, Ops, target } from "./base.js";
 
 export class MessageOps extends Ops {
   /** Up to 20 messages with a sequence up to `beforeSeq` (default: the latest), newest first. */
   async messagesPage(
-    q: { groupId: string; count: number; upToSeq?: number; withRecalled: boolean },
+    q: { groupId: string; topicId?: string; count: number; upToSeq?: number; withRecalled: boolean },
     opts?: CallOptions,
   ): Promise<{ messages: GroupMessage[]; finished: boolean }> {
     const page = await this.caller.call(
       CHAT_APIS.groupMsgGetSimple,
       {
-        GroupId: q.groupId,
+        ...target(q),
         ReqMsgNumber: q.count,
         ...(q.upToSeq !== undefined ? { ReqMsgSeq: q.upToSeq } : {}),
         WithRecalledMsg: q.withRecalled ? 1 : 0,
@@ -26,21 +26,21 @@ export class MessageOps extends Ops {
 
   /** Recalls messages; each sequence's result code (0 = recalled) when Tencent reports them. */
   async recall(
-    groupId: string,
+    where: GroupRef,
     seqs: readonly number[],
     reason: string | undefined,
     opts?: CallOptions,
   ): Promise<Map<number, number>> {
     const res = await this.caller.call(
       CHAT_APIS.groupMsgRecall,
-      { GroupId: groupId, MsgSeqList: seqs.map((MsgSeq) => ({ MsgSeq })), ...(reason ? { Reason: reason } : {}) },
+      { ...target(where), MsgSeqList: seqs.map((MsgSeq) => ({ MsgSeq })), ...(reason ? { Reason: reason } : {}) },
       opts,
     );
     return new Map((res.RecallRetList ?? []).map((r) => [r.MsgSeq, r.RetCode]));
   }
 
-  async deleteMessagesOf(groupId: string, sender: string, opts?: CallOptions): Promise<void> {
-    await this.caller.call(CHAT_APIS.deleteGroupMsgBySender, { GroupId: groupId, Sender_Account: sender }, opts);
+  async deleteMessagesOf(where: GroupRef, sender: string, opts?: CallOptions): Promise<void> {
+    await this.caller.call(CHAT_APIS.deleteGroupMsgBySender, { ...target(where), Sender_Account: sender }, opts);
   }
 
   /**
@@ -48,13 +48,13 @@ export class MessageOps extends Ops {
    * drops a repeat within five minutes as a duplicate, so a retried request never posts twice.
    */
   async send(
-    q: { groupId: string; text: string; from?: string; random: number },
+    q: { groupId: string; topicId?: string; text: string; from?: string; random: number },
     opts?: CallOptions,
   ): Promise<{ seq: number; time: number; dropReason?: string }> {
     const res = await this.caller.call(
       CHAT_APIS.sendGroupMsg,
       {
-        GroupId: q.groupId,
+        ...target(q),
         Random: q.random,
         ...(q.from ? { From_Account: q.from } : {}),
         MsgBody: [{ MsgType: "TIMTextElem" as const, MsgContent: { Text: q.text } }],

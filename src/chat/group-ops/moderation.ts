@@ -1,19 +1,19 @@
 // Moderation operations: mutes (per group and app-wide), bans.
 import type { CallOptions } from "../api.js";
 import { CHAT_APIS } from "../apis/index.js";
-import { Ops } from "./base.js";
+import { type GroupRef, Ops, target } from "./base.js";
 
 export class ModerationOps extends Ops {
   /** Muted accounts with the Unix second their mute ends. */
-  async mutedMembers(groupId: string, opts?: CallOptions): Promise<{ account: string; until: number }[]> {
-    return (await this.caller.call(CHAT_APIS.getGroupMutedAccount, { GroupId: groupId }, opts)).muted;
+  async mutedMembers(where: GroupRef, opts?: CallOptions): Promise<{ account: string; until: number }[]> {
+    return (await this.caller.call(CHAT_APIS.getGroupMutedAccount, target(where), opts)).muted;
   }
 
   /** Mutes accounts for `seconds` (0 lifts the mute); the duration's field name as in withMuteDuration. */
-  async mute(groupId: string, accounts: readonly string[], seconds: number, opts?: CallOptions): Promise<void> {
+  async mute(where: GroupRef, accounts: readonly string[], seconds: number, opts?: CallOptions): Promise<void> {
     await this.withMuteDuration(
       CHAT_APIS.forbidSendMsg,
-      { GroupId: groupId, Members_Account: [...accounts] },
+      { ...target(where), Members_Account: [...accounts] },
       seconds,
       opts,
     );

@@ -1,6 +1,6 @@
 // What every handler receives, and the checks they share.
 import { CODES, EmuFailure, type EmuResponse } from "../envelope.js";
-import type { EmuGroup } from "../model.js";
+import type { EmuGroup, EmuTopic, MessageChannel } from "../model.js";
 import { RULES } from "../rules.js";
 import type { EmuApp, EmuStore } from "../store.js";
 import type { Route } from "./index.js";
@@ -26,6 +26,12 @@ export interface EmulatorSettings {
   muteTimeField: "MuteTime" | "ShutUpTime";
   /** Doc variant: the most IDs one get_appid_group_list page holds, whatever Limit says. */
   groupListPageCap: number;
+  /** Doc variant: the service that serves the attribute writes (the pages: group_open_http_svc; some SDKs: group_open_attr_http_svc). */
+  attrWriteService: "group_open_http_svc" | "group_open_attr_http_svc";
+  /** Doc variant: group attributes in every type (REST pages) or live groups only (older SDK notes). */
+  attrTypes: "all" | "live-only";
+  /** Doc variant: counters in no Community (REST pages) or only not in topic-enabled ones (SDK guide). */
+  counterTypes: "no-community" | "no-topic-community";
   /** Doc variant: create_group's initial members, at most 100 (REST page) or 500 (web SDK). */
   createMembersMax: number;
   /** 10018 for get_group_member_info pages asking more than this (fault injection). */
@@ -69,6 +75,29 @@ export function requireGroup(ctx: HandlerContext): EmuGroup {
   if (!g || g.dismissed) throw new EmuFailure(CODES.groupNotFound, "the group does not exist or has been dismissed");
   if (!ctx.route.types.includes(g.Type))
     throw new EmuFailure(CODES.noPermission, `this API does not support ${g.Type} groups`);
+  return g;
+}
+
+/**
+ * Where a message API acts: the group, or the topic named by TopicId. A topic needs a Community with topics
+ * switched on (10007 otherwise) and must exist (10010). The pages name no topic codes: these are the
+ * emulator's (docs/drift.md).
+ */
+export function requireChannel(ctx: HandlerContext, g: EmuGroup): { channel: MessageChannel; topic?: EmuTopic } {
+  const id = ctx.body.TopicId;
+  if (id === undefined) return { channel: g };
+  if (typeof id !== "string" || id === "") throw new EmuFailure(CODES.invalidParam, "TopicId must be a topic ID");
+  if (g.Type !== "Community" || !g.supportTopic)
+    throw new EmuFailure(CODES.noPermission, "topics exist only in Communities with topics switched on");
+  const topic = g.topics.get(id);
+  if (!topic) throw new EmuFailure(CODES.groupNotFound, "the topic does not exist or has been deleted");
+  return { channel: topic, topic };
+}
+
+/** The group for the topic APIs: a Community with topics switched on (10007 otherwise). */
+export function requireTopicGroup(ctx: HandlerContext): EmuGroup {
+  const g = requireGroup(ctx);
+  if (!g.supportTopic) throw new EmuFailure(CODES.noPermission, "this Community does not have topics switched on");
   return g;
 }
 

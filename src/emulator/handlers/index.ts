@@ -1,5 +1,6 @@
 // The emulator's route table: where each REST API lives, which group types it serves (10007 for the
 // others) and its own rate limit when the docs give one. Adding an API: its handler file and one row here.
+import { CODES, EmuFailure } from "../envelope.js";
 import type { EmuGroupType } from "../model.js";
 import { RULES } from "../rules.js";
 import { addGroupMember, changeGroupOwner, createGroup, destroyGroup, modifyGroupBaseInfo } from "./administration.js";
@@ -11,6 +12,15 @@ import { getJoinedGroupList } from "./get-joined-group-list.js";
 import { getMembers } from "./get-members.js";
 import { getLiveOnlineMemberNum, getOnlineMemberNum } from "./get-online-member-num.js";
 import { getRoleInGroup } from "./get-role-in-group.js";
+import {
+  clearGroupAttr,
+  deleteGroupCounter,
+  getGroupAttr,
+  getGroupCounter,
+  modifyGroupAttr,
+  setGroupAttr,
+  updateGroupCounter,
+} from "./group-state.js";
 import { checkMembers, getAdminList, modifyAdmin } from "./live-admins.js";
 import { deleteGroupMsgBySender, groupMsgGetSimple, groupMsgRecall } from "./messages.js";
 import { modifyGroupMemberInfo } from "./modify-group-member-info.js";
@@ -19,6 +29,7 @@ import { forbidSendMsg, getGroupMutedAccount } from "./mutes.js";
 import { getNoSpeaking, setNoSpeaking } from "./nospeaking.js";
 import { banGroupMember, deleteGroupMember, getGroupBanMember, unbanGroupMember } from "./removals.js";
 import { sendGroupMsg, sendGroupSystemNotification } from "./sending.js";
+import { createTopic, destroyTopic, getTopic, modifyTopic } from "./topics.js";
 
 export interface Route {
   /** The name fault rules and statistics use. */
@@ -128,6 +139,30 @@ export const ROUTES: readonly Route[] = [
     handler: createGroup,
   },
   ...liveRoutes({ get_admin_list: getAdminList, modify_admin: modifyAdmin, avchatroom_check_members: checkMembers }),
+  ...["get_topic", "create_topic", "modify_topic", "destroy_topic"].map((command, i) => ({
+    name: command,
+    service: "million_group_open_http_svc",
+    command,
+    types: ["Community"] as const,
+    handler: [getTopic, createTopic, modifyTopic, destroyTopic][i]!,
+  })),
+  {
+    name: "get_group_attr",
+    service: "group_open_attr_http_svc",
+    command: "get_group_attr",
+    types: ALL_TYPES,
+    handler: getGroupAttr,
+  },
+  ...attrWriteRoutes({
+    modify_group_attr: modifyGroupAttr,
+    set_group_attr: setGroupAttr,
+    clear_group_attr: clearGroupAttr,
+  }),
+  ...groupRoutes({
+    get_group_counter: [ALL_TYPES, getGroupCounter],
+    update_group_counter: [ALL_TYPES, updateGroupCounter],
+    delete_group_counter: [ALL_TYPES, deleteGroupCounter],
+  }),
   {
     name: "get_specified_group_member_info",
     service: "group_open_http_svc",
@@ -158,6 +193,25 @@ export const ROUTES: readonly Route[] = [
     handler: setNoSpeaking,
   },
 ];
+
+/**
+ * The attribute writes under both services; the one the settings do not name answers 10003 (unknown
+ * command), as a service without the command would. clear_group_attr's page leaves Community out.
+ */
+function attrWriteRoutes(table: Record<string, Handler>): Route[] {
+  return Object.entries(table).flatMap(([command, handler]) =>
+    (["group_open_http_svc", "group_open_attr_http_svc"] as const).map((service) => ({
+      name: service === "group_open_http_svc" ? command : `${command}_attrsvc`,
+      service,
+      command,
+      types: command === "clear_group_attr" ? ALL_TYPES.filter((t) => t !== "Community") : ALL_TYPES,
+      handler: ((ctx) => {
+        if (ctx.settings.attrWriteService !== service) throw new EmuFailure(CODES.invalidCommand, "invalid command");
+        return handler(ctx);
+      }) as Handler,
+    })),
+  );
+}
 
 /** AVChatRoom-only routes under group_open_avchatroom_http_svc (check_members is named apart from the group one). */
 function liveRoutes(table: Record<string, Handler>): Route[] {

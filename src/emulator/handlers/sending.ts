@@ -4,7 +4,7 @@
 // answered with the first message's sequence and posts nothing.
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import { RULES } from "../rules.js";
-import { type Handler, optionalStringArray, requireGroup } from "./context.js";
+import { type Handler, optionalStringArray, requireChannel, requireGroup } from "./context.js";
 
 export const sendGroupMsg: Handler = (ctx) => {
   const g = requireGroup(ctx);
@@ -17,9 +17,10 @@ export const sendGroupMsg: Handler = (ctx) => {
     throw new EmuFailure(CODES.invalidParam, "MsgBody must be a non-empty list of elements");
   if (Buffer.byteLength(JSON.stringify(msgBody)) > RULES.messageMaxBytes)
     throw new EmuFailure(CODES.invalidParam, `the message exceeds ${RULES.messageMaxBytes} bytes`);
-  for (const [r, sent] of g.recentRandoms)
-    if (sent.time <= ctx.now - RULES.dedupeWindowSeconds) g.recentRandoms.delete(r);
-  const repeat = g.recentRandoms.get(random);
+  const { channel, topic } = requireChannel(ctx, g);
+  for (const [r, sent] of channel.recentRandoms)
+    if (sent.time <= ctx.now - RULES.dedupeWindowSeconds) channel.recentRandoms.delete(r);
+  const repeat = channel.recentRandoms.get(random);
   if (repeat) return ok({ MsgTime: repeat.time, MsgSeq: repeat.seq });
   const from = body.From_Account;
   if (from !== undefined) {
@@ -32,6 +33,8 @@ export const sendGroupMsg: Handler = (ctx) => {
     const muted =
       (i >= 0 && g.members.at(i).MuteUntil > ctx.now) ||
       (g.viewerMutes.get(from) ?? 0) > ctx.now ||
+      (topic?.mutes.get(from) ?? 0) > ctx.now ||
+      (topic?.MuteAllMember === "On" && m?.role === "Member") ||
       ctx.store.accountMute(ctx.app.sdkAppId, from).group > ctx.now ||
       (g.MuteAllMember === "On" && m?.role === "Member");
     if (muted) throw new EmuFailure(CODES.senderMuted, `${from} is muted and cannot post`);
@@ -43,13 +46,13 @@ export const sendGroupMsg: Handler = (ctx) => {
     seq = g.NextMsgSeq;
     g.NextMsgSeq = seq + 1;
   } else
-    seq = ctx.store.appendMessage(g, {
+    seq = ctx.store.appendMessage(channel, {
       From_Account: sender,
       MsgTimeStamp: ctx.now,
       MsgRandom: random,
       MsgBody: msgBody as { MsgType: string; MsgContent: Record<string, unknown> }[],
     });
-  g.recentRandoms.set(random, { seq, time: ctx.now });
+  channel.recentRandoms.set(random, { seq, time: ctx.now });
   return ok({ MsgTime: ctx.now, MsgSeq: seq });
 };
 

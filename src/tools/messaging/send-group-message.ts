@@ -6,6 +6,7 @@ import { defineTool } from "../define.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
 import { quoteId } from "../shared/quote.js";
 import { runSingleWrite } from "../shared/single-write.js";
+import { requireTopic, TopicParam, topicPhrase } from "../shared/topic.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
 import { AUDIENCE_CONFIRM_ABOVE, audienceConfirmation, postingFacts } from "./audience.js";
@@ -19,6 +20,7 @@ export default defineTool({
   inputSchema: z
     .object({
       group_id: GroupIdParam,
+      topic_id: TopicParam.optional(),
       text: z
         .string()
         .min(1)
@@ -30,6 +32,7 @@ export default defineTool({
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
+    topic_id: z.string().optional(),
     dry_run: z.boolean(),
     from_account: z.string(),
     members: z.number().optional(),
@@ -48,26 +51,30 @@ export default defineTool({
       tool: "send_group_message",
       groupId: args.group_id,
       args,
-      check: () => postingFacts(ctx, args.group_id, from ? [from] : [], "from_account"),
+      async check() {
+        const topic = args.topic_id ? await requireTopic(ctx, args.group_id, args.topic_id) : undefined;
+        return { ...(await postingFacts(ctx, args.group_id, from ? [from] : [], "from_account")), topic };
+      },
       intent: (f) => ({
         kind: "messages",
         count: 1,
         ...(audienceConfirmation(f) ? { always: audienceConfirmation(f) } : {}),
-        summary: `send_group_message to ${args.group_id} ("${f.name}", ${f.memberNum ?? "?"} members)${from ? ` as ${quoteId(from)}` : ""}: ${JSON.stringify(args.text)} (REST send_group_msg)`,
+        summary: `send_group_message to ${args.group_id} ("${f.name}", ${f.memberNum ?? "?"} members)${topicPhrase(f.topic)}${from ? ` as ${quoteId(from)}` : ""}: ${JSON.stringify(args.text)} (REST send_group_msg)`,
       }),
-      request: () => ({
+      request: (f) => ({
         api: "send_group_msg",
         body: {
           GroupId: args.group_id,
+          ...(f.topic ? { TopicId: f.topic.topicId } : {}),
           Random: random,
           ...(from ? { From_Account: from } : {}),
           MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: args.text } }],
         },
       }),
-      async send() {
+      async send(f) {
         try {
           return await ctx.chat.send(
-            { groupId: args.group_id, text: args.text, ...(from ? { from } : {}), random },
+            { groupId: args.group_id, topicId: f.topic?.topicId, text: args.text, ...(from ? { from } : {}), random },
             { signal: ctx.signal },
           );
         } catch (err) {
@@ -75,7 +82,7 @@ export default defineTool({
           if (err instanceof ChatNetworkError || (err instanceof ChatHttpError && err.status >= 500))
             throw new WriteOutcomeUnknownError(
               `send_group_message: no answer from Tencent (${err.message}); the message may or may not have been posted.`,
-              `Read the latest messages first (get_group_messages with {"group_id":"${args.group_id}"}); post again only if it is not there, or a second copy appears.`,
+              `Read the latest messages first (get_group_messages with ${JSON.stringify({ group_id: args.group_id, ...(args.topic_id ? { topic_id: args.topic_id } : {}) })}); post again only if it is not there, or a second copy appears.`,
               { cause: err },
             );
           throw err;
@@ -83,15 +90,17 @@ export default defineTool({
       },
     });
     const f = r.facts;
+    const where = topicPhrase(f.topic);
     const base = {
       group_id: args.group_id,
+      ...(f.topic ? { topic_id: f.topic.topicId } : {}),
       from_account: from ?? "(admin)",
       ...(f.memberNum !== undefined ? { members: f.memberNum } : {}),
     };
     if (r.dryRun)
       return {
         data: { ...base, dry_run: true, confirm_token: r.token },
-        text: `Dry run, nothing was sent. Would post to ${args.group_id} ("${f.name}", ${f.type}, ${f.memberNum ?? "unknown"} members) with send_group_msg ${JSON.stringify({ ...r.wouldSend.body, Random: "(chosen per call)" })}.\n${confirmLine(r.token)}`,
+        text: `Dry run, nothing was sent. Would post to ${args.group_id} ("${f.name}", ${f.type}, ${f.memberNum ?? "unknown"} members)${where} with send_group_msg ${JSON.stringify({ ...r.wouldSend.body, Random: "(chosen per call)" })}.\n${confirmLine(r.token)}`,
       };
     const m = r.result;
     return {
@@ -103,7 +112,7 @@ export default defineTool({
         ...(m.dropReason ? { dropped: m.dropReason } : {}),
       },
       text:
-        `Posted to ${args.group_id} as message ${m.seq} at ${new Date(m.time * 1000).toISOString()}${from ? ` from ${quoteId(from)}` : ""}.` +
+        `Posted to ${args.group_id}${where} as message ${m.seq} at ${new Date(m.time * 1000).toISOString()}${from ? ` from ${quoteId(from)}` : ""}.` +
         (m.dropReason ? ` Tencent accepted it but did not deliver it: ${m.dropReason}.` : "") +
         (f.type === "AVChatRoom"
           ? " Live groups keep no history."

@@ -6,6 +6,7 @@ import { MaxSecondsParam } from "../shared/budget-params.js";
 import { MessageOut, type MessageOutput, messageLine, messageToOutput } from "../shared/messages.js";
 import { NumberOrNull } from "../shared/nullable.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
+import { requireTopic, TopicParam, topicPhrase } from "../shared/topic.js";
 
 // A filtered read stops after this many messages scanned, matched or not.
 const SCAN_CAP = 5000;
@@ -19,6 +20,7 @@ export default defineTool({
   inputSchema: z
     .object({
       group_id: GroupIdParam,
+      topic_id: TopicParam.optional(),
       max_messages: z.number().int().min(1).max(1000).default(50),
       before_seq: z.number().int().min(2).optional().describe("Only older messages: the returned next_before_seq."),
       from_account: AccountParam.optional(),
@@ -29,6 +31,7 @@ export default defineTool({
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
+    topic_id: z.string().optional(),
     messages: z.array(MessageOut),
     scanned: z.number(),
     complete: z.boolean().describe("True when the history's start was reached."),
@@ -36,6 +39,7 @@ export default defineTool({
   }),
   annotations: readOnlyAnnotations("Read a group's recent messages"),
   async handler(args, ctx) {
+    const topic = args.topic_id ? await requireTopic(ctx, args.group_id, args.topic_id) : undefined;
     const budget = makeBudget(args.max_seconds, args.max_messages, ctx.signal);
     const signal = budgetSignal(budget);
     const needle = args.text_contains?.toLowerCase();
@@ -47,7 +51,13 @@ export default defineTool({
     let stoppedInPage = false;
     while (messages.length < args.max_messages && scanned < SCAN_CAP) {
       const page = await ctx.chat.messagesPage(
-        { groupId: args.group_id, count: MESSAGES_PER_CALL, upToSeq: upTo, withRecalled: args.include_recalled },
+        {
+          groupId: args.group_id,
+          topicId: topic?.topicId,
+          count: MESSAGES_PER_CALL,
+          upToSeq: upTo,
+          withRecalled: args.include_recalled,
+        },
         budgetCallOptions(budget, signal),
       );
       for (const m of page.messages) {
@@ -76,9 +86,16 @@ export default defineTool({
       .filter(Boolean)
       .join(", ");
     return {
-      data: { group_id: args.group_id, messages, scanned, complete, next_before_seq: next },
+      data: {
+        group_id: args.group_id,
+        ...(topic ? { topic_id: topic.topicId } : {}),
+        messages,
+        scanned,
+        complete,
+        next_before_seq: next,
+      },
       text: [
-        `${messages.length} messages of ${args.group_id}${filter ? ` (${filter})` : ""}, newest first; ${scanned} scanned.`,
+        `${messages.length} messages of ${args.group_id}${topicPhrase(topic)}${filter ? ` (${filter})` : ""}, newest first; ${scanned} scanned.`,
         ...messages.map(messageLine),
         next === null
           ? "The start of the history was reached."

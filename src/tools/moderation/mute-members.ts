@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MUTE_FOREVER, MUTE_PER_CALL } from "../../chat/apis/forbid-send-msg.js";
 import { defineTool } from "../define.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
+import { requireTopic, TopicParam, topicPhrase, whereOf } from "../shared/topic.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import {
   AccountWriteOut,
@@ -36,6 +37,7 @@ export default defineTool({
   inputSchema: z
     .object({
       group_id: GroupIdParam,
+      topic_id: TopicParam.optional(),
       accounts: AccountsParam,
       duration_seconds: z.union([
         z
@@ -52,6 +54,8 @@ export default defineTool({
   outputSchema: AccountWriteOut,
   annotations: writeAnnotations("Mute members of a group", false),
   async handler(args, ctx) {
+    // A topic's mutes are its own: the group and its other topics keep theirs.
+    const topic = args.topic_id ? await requireTopic(ctx, args.group_id, args.topic_id) : undefined;
     const seconds = args.duration_seconds === "forever" ? MUTE_FOREVER : args.duration_seconds;
     const r = await runAccountWrite(
       ctx,
@@ -63,12 +67,20 @@ export default defineTool({
         membersOnly: true,
         protectOwner: "the owner cannot be muted",
         confirm: true,
-        body: (c) => ({ GroupId: args.group_id, Members_Account: c, MuteTime: seconds }),
-        send: (c) => ctx.chat.mute(args.group_id, c, seconds, { signal: ctx.signal }),
+        body: (c) => ({
+          GroupId: args.group_id,
+          ...(topic ? { TopicId: topic.topicId } : {}),
+          Members_Account: c,
+          MuteTime: seconds,
+        }),
+        send: (c) => ctx.chat.mute(whereOf(args.group_id, topic), c, seconds, { signal: ctx.signal }),
       },
       args,
     );
     const how = args.duration_seconds === "forever" ? "for ever" : `for ${args.duration_seconds} s`;
-    return { data: r, text: accountWriteText(`mute (${how})`, r) };
+    return {
+      data: { ...r, ...(topic ? { topic_id: topic.topicId } : {}) },
+      text: accountWriteText(`mute (${how})${topicPhrase(topic)}`, r),
+    };
   },
 });

@@ -7,6 +7,7 @@ import { describeChatError } from "../../chat/error-codes.js";
 import { defineTool, type ToolContext } from "../define.js";
 import { MessageOut, type MessageOutput, messageLine, messageToOutput } from "../shared/messages.js";
 import { GroupIdParam } from "../shared/params.js";
+import { requireTopic, TopicParam, topicPhrase, whereOf } from "../shared/topic.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { authorizeWrite } from "../shared/write-guard.js";
 import { ConfirmTokenParam, confirmLine, DryRunParam, groupFacts } from "../shared/writes.js";
@@ -26,6 +27,7 @@ const PREVIEW_PAGES = 20;
 async function previewMessages(
   ctx: ToolContext,
   groupId: string,
+  topicId: string | undefined,
   seqs: readonly number[],
 ): Promise<Map<number, MessageOutput>> {
   const wanted = new Set(seqs);
@@ -34,7 +36,7 @@ async function previewMessages(
   const lowest = Math.min(...seqs);
   for (let page = 0; page < PREVIEW_PAGES && found.size < wanted.size && upTo >= lowest; page++) {
     const res = await ctx.chat.messagesPage(
-      { groupId, count: MESSAGES_PER_CALL, upToSeq: upTo, withRecalled: true },
+      { groupId, topicId, count: MESSAGES_PER_CALL, upToSeq: upTo, withRecalled: true },
       { signal: ctx.signal },
     );
     for (const m of res.messages) if (wanted.has(m.MsgSeq)) found.set(m.MsgSeq, messageToOutput(m));
@@ -54,6 +56,7 @@ export default defineTool({
   inputSchema: z
     .object({
       group_id: GroupIdParam,
+      topic_id: TopicParam.optional(),
       msg_seqs: z
         .array(z.number().int().min(1))
         .min(1)
@@ -67,6 +70,7 @@ export default defineTool({
     .strict(),
   outputSchema: z.object({
     group_id: z.string(),
+    topic_id: z.string().optional(),
     dry_run: z.boolean(),
     recalled: z.number(),
     failed: z.number(),
@@ -75,6 +79,10 @@ export default defineTool({
   }),
   annotations: writeAnnotations("Recall messages in a group", true, false),
   async handler(args, ctx) {
+    // A topic's history is its own: its sequences are not the group's.
+    const topic = args.topic_id ? await requireTopic(ctx, args.group_id, args.topic_id) : undefined;
+    const where = topicPhrase(topic);
+    const topicField = topic ? { topic_id: topic.topicId } : {};
     const permit = args.dry_run
       ? undefined
       : await authorizeWrite(ctx, {
@@ -83,7 +91,7 @@ export default defineTool({
           args,
           kind: "messages",
           count: args.msg_seqs.length,
-          summary: `recall_messages: recall ${args.msg_seqs.length} messages of ${args.group_id} (sequences ${args.msg_seqs.join(", ")})${args.reason ? `, reason ${JSON.stringify(args.reason)}` : ""}`,
+          summary: `recall_messages: recall ${args.msg_seqs.length} messages of ${args.group_id}${where} (sequences ${args.msg_seqs.join(", ")})${args.reason ? `, reason ${JSON.stringify(args.reason)}` : ""}`,
         });
     const facts = await groupFacts(ctx, args.group_id);
     const chunks = chunksOf(args.msg_seqs, RECALL_PER_CALL);
@@ -92,16 +100,18 @@ export default defineTool({
       const seen =
         facts.type === "AVChatRoom"
           ? new Map<number, MessageOutput>()
-          : await previewMessages(ctx, args.group_id, args.msg_seqs);
+          : await previewMessages(ctx, args.group_id, topic?.topicId, args.msg_seqs);
       const results: z.infer<typeof Outcome>[] = args.msg_seqs.map((seq) => {
         const m = seen.get(seq);
         if (facts.type === "AVChatRoom") return { seq, outcome: "would_recall" };
-        if (!m) return { seq, outcome: "not_found", meaning: "not in the group's recent history" };
+        if (!m)
+          return { seq, outcome: "not_found", meaning: `not in the ${topic ? "topic's" : "group's"} recent history` };
         if (m.recalled) return { seq, outcome: "not_found", meaning: "already recalled or deleted", message: m };
         return { seq, outcome: "would_recall", message: m };
       });
       const data = {
         group_id: args.group_id,
+        ...topicField,
         dry_run: true,
         recalled: 0,
         failed: 0,
@@ -119,7 +129,7 @@ export default defineTool({
       return {
         data,
         text: [
-          `Dry run, nothing was sent. Would send ${chunks.length} group_msg_recall requests for ${args.msg_seqs.length} messages of ${args.group_id} (${facts.type}):`,
+          `Dry run, nothing was sent. Would send ${chunks.length} group_msg_recall requests for ${args.msg_seqs.length} messages of ${args.group_id} (${facts.type})${where}:`,
           ...results.map((r) =>
             r.message && r.outcome === "would_recall"
               ? messageLine(r.message)
@@ -151,7 +161,7 @@ export default defineTool({
       if (ctx.signal.aborted) return;
       sent.push(chunk);
       try {
-        const codes = await ctx.chat.recall(args.group_id, chunk, args.reason, { signal: ctx.signal });
+        const codes = await ctx.chat.recall(whereOf(args.group_id, topic), chunk, args.reason, { signal: ctx.signal });
         for (const seq of chunk) {
           const code = codes.get(seq) ?? 0;
           results.push(
@@ -192,9 +202,9 @@ export default defineTool({
     });
     if (recalled === 0 && firstError) throw firstError;
     return {
-      data: { group_id: args.group_id, dry_run: false, recalled, failed, results },
+      data: { group_id: args.group_id, ...topicField, dry_run: false, recalled, failed, results },
       text: [
-        `Recalled ${recalled} of ${results.length} messages in ${args.group_id}.`,
+        `Recalled ${recalled} of ${results.length} messages in ${args.group_id}${where}.`,
         ...results
           .filter((r) => r.outcome === "failed")
           .map((r) => `#${r.seq} failed${r.code ? ` (${r.code})` : ""}: ${r.meaning}`),

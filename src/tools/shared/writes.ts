@@ -33,6 +33,7 @@ export const FailedChunkOut = z.object({
 
 export const AccountWriteOut = z.object({
   group_id: z.string(),
+  topic_id: z.string().optional(),
   group_type: z.string(),
   dry_run: z.boolean(),
   requested: z.number(),
