@@ -94,6 +94,11 @@ export const ERROR_CODES: Readonly<Record<number, TableEntry>> = Object.freeze({
     nextStep:
       "Post as the admin (leave from_account out), or lift the mute first (unmute_members, set_mute_all, set_account_mute).",
   },
+  10049: {
+    category: "rate_limit",
+    meaning: "Group attributes were written too often (at most 5 writes a second).",
+    nextStep: "Wait a second and write again; batch several keys into one call.",
+  },
   10021: {
     category: "invalid_input",
     meaning: "The custom group ID is used already by another group of this app.",

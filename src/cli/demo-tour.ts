@@ -2,7 +2,7 @@
 // on the demo groups and print what they answer. Needs no arguments and exits by itself.
 import { DAY_SECONDS } from "../core/time.js";
 import { DEMO_SPAMMER } from "../emulator/demo-history.js";
-import { DEMO_ACCOUNTS, DEMO_GROUP_IDS } from "../emulator/demo-ids.js";
+import { DEMO_ACCOUNTS, DEMO_GROUP_IDS, DEMO_TOPIC_IDS } from "../emulator/demo-ids.js";
 
 interface Step {
   tool: string;
@@ -162,6 +162,33 @@ const STEPS: Step[] = [
     args: { group_id: "moderators-demo" },
     why: "admin 5/5: dismiss it for good (always confirmed: the dry run shows its name, type and size)",
     confirm: true,
+  },
+  // Communities keep topics, each with its own messages and mutes; live rooms keep state in attributes and counters.
+  { tool: "list_topics", args: { group_id: DEMO_GROUP_IDS.community }, why: "topics 1/3: a Community's topics" },
+  {
+    tool: "get_group_messages",
+    args: { group_id: DEMO_GROUP_IDS.community, topic_id: DEMO_TOPIC_IDS.help, max_messages: 3 },
+    why: "topics 2/3: read one topic's messages (its history is apart from the group's)",
+  },
+  {
+    tool: "mute_members",
+    args: {
+      group_id: DEMO_GROUP_IDS.community,
+      topic_id: DEMO_TOPIC_IDS.help,
+      accounts: ["c_bob"],
+      duration_seconds: 600,
+    },
+    why: "topics 3/3: mute someone in that topic only",
+  },
+  {
+    tool: "get_group_attributes",
+    args: { group_id: DEMO_GROUP_IDS.avChatRoom },
+    why: "live state 1/2: a live room's attributes (its scene and seats)",
+  },
+  {
+    tool: "update_group_counters",
+    args: { group_id: DEMO_GROUP_IDS.avChatRoom, counters: { like: 1 }, mode: "increase" },
+    why: "live state 2/2: count a like (returns the new value)",
   },
 ];
 

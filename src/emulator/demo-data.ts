@@ -250,6 +250,15 @@ export function demoGroups(anchor: number, seed: number, largeGroups: boolean): 
         knownOffline: new Set(["viewer_offline1", "viewer_offline2"]),
         // Admins of a live group are on their own list and need not be watching.
         liveAdmins: new Set(["viewer_00007", "viewer_offline1"]),
+        // Live state an app keeps on the room: its scene and seats, and like/gift counters.
+        attrs: new Map([
+          ["scene", "quiz-night"],
+          ["seat1", "viewer_00007"],
+        ]),
+        counters: new Map([
+          ["like", 1200n],
+          ["gift", 37n],
+        ]),
       },
       anchor,
     ),

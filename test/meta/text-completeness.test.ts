@@ -50,6 +50,11 @@ const CASES: [string, () => Record<string, unknown>][] = [
   ["get_account_mute", () => ({ account: "p_mallory" })],
   ["get_member_profiles", () => ({ group_id: G.public, accounts: [...publicMembers().slice(0, 12), "ghost_1"] })],
   ["get_live_admins", () => ({ group_id: G.avChatRoom })],
+  ["list_topics", () => ({ group_id: G.community })],
+  ["get_group_messages", () => ({ group_id: G.community, topic_id: `${G.community}@TOPIC#_help`, max_messages: 5 })],
+  ["get_muted_members", () => ({ group_id: G.community, topic_id: `${G.community}@TOPIC#_general` })],
+  ["get_group_attributes", () => ({ group_id: G.avChatRoom })],
+  ["get_group_counters", () => ({ group_id: G.avChatRoom })],
   ["check_members", () => ({ group_id: G.avChatRoomSmall, accounts: ["guest_00001", "guest_00002", "away_1"] })],
 ];
 

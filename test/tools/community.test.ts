@@ -44,20 +44,34 @@ describe("topics", () => {
 
   it("creates a topic with a custom ID, changes it, and deletes it behind a token; get_topic reads each step back", async () => {
     const id = `${C}@TOPIC#_events`;
-    const created = await callTool(h.client, "create_topic", { group_id: C, name: "Events", topic_id: id, introduction: "Meetups" });
+    const created = await callTool(h.client, "create_topic", {
+      group_id: C,
+      name: "Events",
+      topic_id: id,
+      introduction: "Meetups",
+    });
     expect(structured(created)).toMatchObject({ topic_id: id });
     expect(group().topics.get(id)?.Introduction).toBe("Meetups");
     const dup = await callTool(h.client, "create_topic", { group_id: C, name: "Again", topic_id: id });
     expect(textOf(dup)).toMatch(/exists already/);
     const bad = await callTool(h.client, "create_topic", { group_id: C, name: "x", topic_id: "@TOPIC#_events" });
     expect(textOf(bad)).toMatch(/starts with "@TGS#_@TGS#cCOMMUNITY1@TOPIC#_"/);
-    const upd = await callTool(h.client, "update_topic", { group_id: C, topic_id: id, name: "Events 2026", mute_all: true });
+    const upd = await callTool(h.client, "update_topic", {
+      group_id: C,
+      topic_id: id,
+      name: "Events 2026",
+      mute_all: true,
+    });
     const u = structured<{ before: Topic; after: Topic }>(upd);
     expect(u.before.name).toBe("Events");
     expect(u.after).toMatchObject({ name: "Events 2026", mute_all: true });
     const bare = await callTool(h.client, "delete_topic", { group_id: C, topic_ids: [id] });
     expect(textOf(bare)).toMatch(/Confirmation needed: deleting a topic deletes its messages/);
-    const dry = await callTool(h.client, "delete_topic", { group_id: C, topic_ids: [id, `${C}@TOPIC#_nope`], dry_run: true });
+    const dry = await callTool(h.client, "delete_topic", {
+      group_id: C,
+      topic_ids: [id, `${C}@TOPIC#_nope`],
+      dry_run: true,
+    });
     expect(textOf(dry)).toMatch(/Would delete 1 topics .*\n.*"Events 2026"/);
     expect(textOf(dry)).toMatch(/Not found \(left out\): @TGS#_@TGS#cCOMMUNITY1@TOPIC#_nope/);
     expect(calls("destroy_topic")).toBe(0);
@@ -103,16 +117,28 @@ describe("topic-aware message and mute tools", () => {
     );
     expect(inGroup.muted.map((m) => m.account)).not.toContain(who);
     // The muted member cannot post in that topic, but can in the other.
-    const blocked = await callTool(h.client, "send_group_message", { group_id: C, topic_id: T.general, text: "hi", from_account: who });
+    const blocked = await callTool(h.client, "send_group_message", {
+      group_id: C,
+      topic_id: T.general,
+      text: "hi",
+      from_account: who,
+    });
     expect(textOf(blocked)).toMatch(/10017/);
-    const ok = await callTool(h.client, "send_group_message", { group_id: C, topic_id: T.help, text: "hi", from_account: who });
+    const ok = await callTool(h.client, "send_group_message", {
+      group_id: C,
+      topic_id: T.help,
+      text: "hi",
+      from_account: who,
+    });
     expect(textOf(ok)).toMatch(/Posted to @TGS#_@TGS#cCOMMUNITY1 in topic "Help desk"/);
     await callTool(h.client, "unmute_members", { group_id: C, topic_id: T.general, accounts: [who] });
     expect(group().topics.get(T.general)!.mutes.size).toBe(0);
   });
 
   it("posts, reads and recalls in a topic; the group's own history is untouched", async () => {
-    const groupHistory = group().messages.map((m) => `${m.MsgSeq}:${m.state}`).join(",");
+    const groupHistory = group()
+      .messages.map((m) => `${m.MsgSeq}:${m.state}`)
+      .join(",");
     const posted = structured<{ msg_seq: number; topic_id: string }>(
       await callTool(h.client, "send_group_message", { group_id: C, topic_id: T.help, text: "How do I solder?" }),
     );
@@ -121,12 +147,29 @@ describe("topic-aware message and mute tools", () => {
     const msgs = structured<{ messages: { seq: number; text: string }[] }>(read).messages;
     expect(msgs[0]).toMatchObject({ seq: posted.msg_seq, text: "How do I solder?" });
     expect(textOf(read)).toMatch(/messages of @TGS#_@TGS#cCOMMUNITY1 in topic "Help desk"/);
-    const rec = await callTool(h.client, "recall_messages", { group_id: C, topic_id: T.help, msg_seqs: [posted.msg_seq] });
+    const rec = await callTool(h.client, "recall_messages", {
+      group_id: C,
+      topic_id: T.help,
+      msg_seqs: [posted.msg_seq],
+    });
     expect(textOf(rec)).toMatch(/Recalled 1 of 1 messages in @TGS#_@TGS#cCOMMUNITY1 in topic "Help desk"/);
-    expect(group().topics.get(T.help)!.messages.find((m) => m.MsgSeq === posted.msg_seq)?.state).toBe("recalled");
-    expect(group().messages.map((m) => `${m.MsgSeq}:${m.state}`).join(",")).toBe(groupHistory);
+    expect(
+      group()
+        .topics.get(T.help)!
+        .messages.find((m) => m.MsgSeq === posted.msg_seq)?.state,
+    ).toBe("recalled");
+    expect(
+      group()
+        .messages.map((m) => `${m.MsgSeq}:${m.state}`)
+        .join(","),
+    ).toBe(groupHistory);
     const sender = group().topics.get(T.general)!.messages[0]!.From_Account;
-    const del = await callTool(h.client, "delete_member_messages", { group_id: C, topic_id: T.general, account: sender, dry_run: true });
+    const del = await callTool(h.client, "delete_member_messages", {
+      group_id: C,
+      topic_id: T.general,
+      account: sender,
+      dry_run: true,
+    });
     expect(textOf(del)).toMatch(/"TopicId":"@TGS#_@TGS#cCOMMUNITY1@TOPIC#_general"/);
   });
 

@@ -50,19 +50,28 @@ describe("group attributes", () => {
 
   it("refuses a 33-byte key, a 17th attribute and Communities for clear before sending", async () => {
     const sent = calls(h, "modify_group_attr");
-    const key = await callTool(h.client, "set_group_attributes", { group_id: P, attributes: { ["k".repeat(33)]: "v" } });
+    const key = await callTool(h.client, "set_group_attributes", {
+      group_id: P,
+      attributes: { ["k".repeat(33)]: "v" },
+    });
     expect(textOf(key)).toMatch(/a key is at most 32 bytes/);
     const sixteen = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, "v"]));
     await callTool(h.client, "set_group_attributes", { group_id: P, attributes: sixteen });
     const more = await callTool(h.client, "set_group_attributes", { group_id: P, attributes: { k99: "v" } });
     expect(textOf(more)).toMatch(/would have 17 attributes; at most 16/);
     expect(calls(h, "modify_group_attr")).toBe(sent + 1);
-    const comm = await callTool(h.client, "clear_group_attributes", { group_id: DEMO_GROUP_IDS.community, dry_run: true });
+    const comm = await callTool(h.client, "clear_group_attributes", {
+      group_id: DEMO_GROUP_IDS.community,
+      dry_run: true,
+    });
     expect(textOf(comm)).toMatch(/clear_group_attr does not serve Communities/);
   });
 
   it("where the writes live under group_open_attr_http_svc, the write tries the pages' service, then that one", async () => {
-    const other = await startHarness({ enableWrites: true, emulator: { attrWriteService: "group_open_attr_http_svc" } });
+    const other = await startHarness({
+      enableWrites: true,
+      emulator: { attrWriteService: "group_open_attr_http_svc" },
+    });
     try {
       const r = await callTool(other.client, "set_group_attributes", { group_id: L, attributes: { a: "1" } });
       expect(structured(r)).toMatchObject({ after: { a: "1" } });
@@ -76,9 +85,17 @@ describe("group attributes", () => {
 
 describe("group counters", () => {
   it("sets, increases and decreases; a missing key starts at 0; get and delete read them back", async () => {
-    const set = await callTool(h.client, "update_group_counters", { group_id: L, counters: { like: 5, gift: 1 }, mode: "set" });
+    const set = await callTool(h.client, "update_group_counters", {
+      group_id: L,
+      counters: { like: 5, gift: 1 },
+      mode: "set",
+    });
     expect(structured(set)).toMatchObject({ after: { like: 5, gift: 1 } });
-    const inc = await callTool(h.client, "update_group_counters", { group_id: L, counters: { like: 3, share: 2 }, mode: "increase" });
+    const inc = await callTool(h.client, "update_group_counters", {
+      group_id: L,
+      counters: { like: 3, share: 2 },
+      mode: "increase",
+    });
     expect(structured(inc)).toMatchObject({ before: { like: 5 }, after: { like: 8, share: 2 } });
     await callTool(h.client, "update_group_counters", { group_id: L, counters: { gift: 4 }, mode: "decrease" });
     const got = await callTool(h.client, "get_group_counters", { group_id: L, keys: ["like", "gift", "none"] });
@@ -104,12 +121,20 @@ describe("group counters", () => {
     expect(calls(h, "update_group_counter")).toBe(sent);
     // A Community without topics: the REST pages say no (10007, explained); the SDK guide's reading serves it.
     const plain = clubGroupId(3);
-    const refused = await callTool(h.client, "update_group_counters", { group_id: plain, counters: { x: 1 }, mode: "set" });
+    const refused = await callTool(h.client, "update_group_counters", {
+      group_id: plain,
+      counters: { x: 1 },
+      mode: "set",
+    });
     expect(textOf(refused)).toMatch(/10007/);
     expect(textOf(refused)).toMatch(/group attributes \(set_group_attributes\)/);
     const sdk = await startHarness({ enableWrites: true, emulator: { counterTypes: "no-topic-community" } });
     try {
-      const r = await callTool(sdk.client, "update_group_counters", { group_id: plain, counters: { x: 1 }, mode: "set" });
+      const r = await callTool(sdk.client, "update_group_counters", {
+        group_id: plain,
+        counters: { x: 1 },
+        mode: "set",
+      });
       expect(structured(r)).toMatchObject({ after: { x: 1 } });
     } finally {
       await sdk.close();

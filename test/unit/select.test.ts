@@ -51,7 +51,7 @@ describe("tool selection", () => {
 
   it("refuses an unknown toolset name, naming the valid ones", () => {
     expect(() => names(["--toolsets", "aggregate"])).toThrow(
-      /"aggregate" is not one of groups, moderation, admin, messaging, live, raw, default, all/,
+      /"aggregate" is not one of groups, moderation, admin, messaging, community, state, live, raw, default, all/,
     );
   });
 
