@@ -82,7 +82,7 @@ describe("dynamic toolsets", () => {
       const client = new Client({ name: "dynamic-http", version: "1" });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
       const listed = await call(client, { name: "list_toolsets", arguments: {} });
-      expect(textOf(listed)).toMatch(/restart it with --toolsets live,raw/);
+      expect(textOf(listed)).toMatch(/restart it with --toolsets community,state,live,raw/);
       const r = await call(client, { name: "enable_toolsets", arguments: { toolsets: ["live"] } });
       expect(r.isError).toBe(true);
       expect(textOf(r)).toMatch(/stateless HTTP[\s\S]*--toolsets default,live/);

@@ -18,7 +18,7 @@ export default defineTool({
   title: "Add members to a group",
   description:
     `Adds up to 1,000 accounts to a group of any type but AVChatRoom (REST add_group_member, ${ADD_PER_CALL} per request), ` +
-    "with an outcome per account: added, already a member, or failed. Above the confirmation threshold (20) a dry run's confirm_token is required. Audited.",
+    "with an outcome per account: added, already a member, or failed. Over 20 accounts needs a dry run's confirm_token. Audited.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,

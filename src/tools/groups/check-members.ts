@@ -27,7 +27,7 @@ export default defineTool({
   title: "Check which accounts are in a group",
   description:
     "Which of up to 10,000 accounts belong to a group, and with which role (REST get_role_in_group, 500 per request). " +
-    "AVChatRoom: who is in the live group now (REST group_open_avchatroom_http_svc/check_members, 100 per request), roles not told.",
+    "AVChatRoom: presence only (REST group_open_avchatroom_http_svc/check_members, 100 per request).",
   inputSchema: z
     .object({
       group_id: GroupIdParam,

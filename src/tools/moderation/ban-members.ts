@@ -18,7 +18,7 @@ export default defineTool({
   description:
     "Bans up to 1,000 accounts for a duration: they leave, get no messages and cannot rejoin (REST ban_group_member, 20 per request). " +
     "Documented for AVChatRoom (live groups); other types need the top plan and a console switch, and the error says so. Never the owner. " +
-    "Above the confirmation threshold (20) a dry run's confirm_token is required. Audited.",
+    "Over 20 accounts needs a dry run's confirm_token. Audited.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,

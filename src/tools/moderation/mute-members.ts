@@ -33,7 +33,7 @@ export default defineTool({
   title: "Mute members of a group",
   description:
     "Mutes up to 1,000 accounts of a Public, ChatRoom (Meeting), AVChatRoom or Community group for a duration or forever (REST forbid_send_msg, " +
-    "500 per request); not Work (Private) groups. Non-members are left out. Above the confirmation threshold (20) a dry run's confirm_token is required. Audited.",
+    "500 per request); not Work (Private) groups. Non-members are left out. Over 20 accounts needs a dry run's confirm_token. Audited.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,

@@ -52,7 +52,7 @@ export default defineTool({
   title: "Recall messages in a group",
   description:
     "Recalls up to 100 messages of a group of any type by sequence (REST group_msg_recall, 10 per request), with a per-message outcome. " +
-    "In AVChatRoom only online members see it, for messages under an hour old. Above 10 messages a dry run's confirm_token is required. Audited.",
+    "In AVChatRoom only online members see it, for messages under an hour old. Over 10 messages needs a dry run's confirm_token. Audited.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,

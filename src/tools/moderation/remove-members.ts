@@ -17,7 +17,7 @@ export default defineTool({
   title: "Remove members from a group",
   description:
     "Removes up to 1,000 members from a Private (Work), Public, ChatRoom (Meeting) or Community group (REST delete_group_member, 100 per request); " +
-    "never the owner; not AVChatRoom (use ban_members). Above the confirmation threshold (20) a dry run's confirm_token is required. Audited.",
+    "never the owner; not AVChatRoom (use ban_members). Over 20 accounts needs a dry run's confirm_token. Audited.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,

@@ -8,7 +8,7 @@ import type { GroupRef, Topic } from "../../chat/groups.js";
 import { sanitizeText } from "../../core/sanitize.js";
 import type { ToolContext } from "../define.js";
 
-export const TopicParam = z.string().min(1).max(200).describe("A topic of this Community (list_topics).");
+export const TopicParam = z.string().min(1).max(200).describe("Community topic (list_topics).");
 
 /** The named topic of a Community, or a refusal saying why it cannot be used. */
 export async function requireTopic(ctx: ToolContext, groupId: string, topicId: string): Promise<Topic> {

@@ -41,7 +41,7 @@ export const AccountWriteOut = z.object({
   done_count: z.number(),
   not_members: z.array(z.string()),
   refused: z.array(z.string()).describe("account: why"),
-  unchanged: z.array(z.string()).optional().describe("account: why"),
+  unchanged: z.array(z.string()).optional(),
   failed: z.array(FailedChunkOut),
   would_send: z.array(z.object({ api: z.string(), body: z.looseObject({}) })).optional(),
   confirm_token: z.string().optional(),

@@ -10,7 +10,7 @@ export default defineTool({
   name: "clear_group_attributes",
   title: "Clear a group's attributes",
   description:
-    "Removes every attribute of a group (REST clear_group_attr; its page leaves Communities out). Always confirmed: " +
+    "Removes every attribute of a group of any type but Community (REST clear_group_attr). Always confirmed: " +
     "the dry run shows what would go. Audited.",
   inputSchema: z.object({ group_id: GroupIdParam, dry_run: DryRunParam, confirm_token: ConfirmTokenParam }).strict(),
   outputSchema: z.object({

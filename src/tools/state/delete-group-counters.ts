@@ -11,7 +11,8 @@ export default defineTool({
   name: "delete_group_counters",
   title: "Delete a group's counters",
   description:
-    "Deletes counters of a group by key (REST delete_group_counter); the dry run shows their values. Audited.",
+    "Deletes counters of a group of any type but a Community with topics, by key (REST delete_group_counter); the dry " +
+    "run shows their values. Audited.",
   inputSchema: z
     .object({ group_id: GroupIdParam, keys: CounterKeysParam, dry_run: DryRunParam, confirm_token: ConfirmTokenParam })
     .strict(),

@@ -8,8 +8,8 @@ export default defineTool({
   name: "get_group_counters",
   title: "Read a group's counters",
   description:
-    "A group's counters (integers an app keeps on it, e.g. likes), all or these keys (REST get_group_counter); not " +
-    "Communities with topics.",
+    "A group's counters (integers an app keeps on it, e.g. likes), all or these keys (REST get_group_counter); any " +
+    "type but a Community with topics.",
   inputSchema: z.object({ group_id: GroupIdParam, keys: CounterKeysParam.optional() }).strict(),
   outputSchema: z.object({
     group_id: z.string(),

@@ -11,7 +11,7 @@ export default defineTool({
   name: "set_group_attributes",
   title: "Set a group's attributes",
   description:
-    "Sets attributes of a group, merged into the others (REST modify_group_attr) or, with replace_all, instead of " +
+    "Sets attributes of a group of any type, merged into the others (REST modify_group_attr) or, with replace_all, instead of " +
     "them all (set_group_attr); the dry run shows the resulting set. Audited.",
   inputSchema: z
     .object({

@@ -16,7 +16,7 @@ export default defineTool({
   title: "Set, increase or decrease a group's counters",
   description:
     "Sets counters of a group, or adds to or takes from them (a missing key starts at 0; REST update_group_counter); " +
-    "returns the new values. At most 20 keys a group. Audited.",
+    "returns the new values. At most 20 keys a group; any type but a Community with topics. Audited.",
   inputSchema: z
     .object({
       group_id: GroupIdParam,
