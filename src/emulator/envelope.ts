@@ -35,6 +35,7 @@ export const CODES = {
   groupFull: 10014, // add_group_member, create_group pages: the group is full
   senderMuted: 10017, // send_group_msg page: the sender is muted
   groupIdTaken: 10021, // create_group page: the custom group ID is used already
+  attrRateLimited: 10049, // group attribute pages and SDK notes: more than 5 attribute writes a second
   invalidGroupId: 10015, // every group API page
   tooLarge: 10018, // answer over 1 MB
   httpParse: 60002, // REST public code: malformed URL or query

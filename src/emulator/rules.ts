@@ -62,6 +62,8 @@ export const RULES = Object.freeze({
   attrKeyMaxBytes: 32,
   attrValueMaxBytes: 4096,
   attrTotalMaxBytes: 16 * 1024,
+  /** Attribute writes a group takes in one second (10049 past it). */
+  attrWritesPerSecond: 5,
   /** Group counters (https://www.tencentcloud.com/document/product/1047/53428): 20 keys, a key 128 bytes. */
   counterMaxKeys: 20,
   counterKeyMaxBytes: 128,

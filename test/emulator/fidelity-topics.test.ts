@@ -67,4 +67,22 @@ describe("topic, attribute and counter pages' examples", () => {
     const pub = await rawCall(emu, "/v4/million_group_open_http_svc/get_topic", { GroupId: DEMO_GROUP_IDS.public });
     expect(pub.json.ErrorCode).toBe(10007);
   });
+
+  it("a sixth attribute write to one group within a second answers 10049", async () => {
+    const fixed = Date.now();
+    const clocked = await startEmulator({ port: 0, now: () => fixed });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await rawCall(clocked, "/v4/group_open_http_svc/modify_group_attr", {
+          GroupId: L,
+          GroupAttr: [{ key: "n", value: String(i) }],
+        });
+        codes.push(Number(res.json.ErrorCode));
+      }
+      expect(codes).toEqual([0, 0, 0, 0, 0, 10049]);
+    } finally {
+      await clocked.stop();
+    }
+  });
 });

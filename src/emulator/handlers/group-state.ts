@@ -14,6 +14,16 @@ function attrGroup(ctx: HandlerContext): EmuGroup {
   return g;
 }
 
+/** Attribute writes per group in the current second: past 5, 10049 (the SDK notes' backend limit). */
+const attrWrites = new WeakMap<EmuGroup, { second: number; count: number }>();
+function countAttrWrite(ctx: HandlerContext, g: EmuGroup): void {
+  const w = attrWrites.get(g);
+  const next = w && w.second === ctx.now ? { second: ctx.now, count: w.count + 1 } : { second: ctx.now, count: 1 };
+  attrWrites.set(g, next);
+  if (next.count > RULES.attrWritesPerSecond)
+    throw new EmuFailure(CODES.attrRateLimited, "group attributes written too often; at most 5 writes a second");
+}
+
 function attrList(ctx: HandlerContext): [string, string][] {
   const list = ctx.body.GroupAttr;
   if (!Array.isArray(list)) throw new EmuFailure(CODES.invalidParam, "GroupAttr must be a list of {key, value}");
@@ -48,6 +58,7 @@ export const getGroupAttr: Handler = (ctx) => {
 
 export const modifyGroupAttr: Handler = (ctx) => {
   const g = attrGroup(ctx);
+  countAttrWrite(ctx, g);
   const next = new Map(g.attrs);
   for (const [k, v] of attrList(ctx)) next.set(k, v);
   checkTotals(next);
@@ -57,6 +68,7 @@ export const modifyGroupAttr: Handler = (ctx) => {
 
 export const setGroupAttr: Handler = (ctx) => {
   const g = attrGroup(ctx);
+  countAttrWrite(ctx, g);
   const next = new Map(attrList(ctx));
   checkTotals(next);
   g.attrs = next;
@@ -65,6 +77,7 @@ export const setGroupAttr: Handler = (ctx) => {
 
 export const clearGroupAttr: Handler = (ctx) => {
   const g = attrGroup(ctx);
+  countAttrWrite(ctx, g);
   g.attrs = new Map();
   return ok({});
 };
