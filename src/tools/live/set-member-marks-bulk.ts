@@ -10,7 +10,7 @@ import { DryRunChecksOut, dryRunChecks, dryRunText } from "../shared/dry-run.js"
 import { AccountParam, GroupIdParam, MarkParam } from "../shared/params.js";
 import { quoteIds } from "../shared/quote.js";
 import { authorizeWrite } from "../shared/write-guard.js";
-import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
+import { auditInterrupted, ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
 import { MARKS_DOC } from "./set-member-marks.js";
 
 const CHUNK = MARK_RULES.maxAccountsPerCall;
@@ -182,22 +182,19 @@ export default defineTool({
       }
     }).catch(async (err: unknown) => {
       // Cancelled mid-way: what was sent before it stopped is recorded.
-      await ctx.audit({
-        tool: NAME,
-        group_id: args.group_id,
-        status: "interrupted",
-        dry_run: false,
-        args,
-        outcome: {
+      await auditInterrupted(
+        ctx,
+        { tool: NAME, groupId: args.group_id, args },
+        {
           marked,
           left_out: leftOut,
           failed,
           sent_outcome_unknown: sent
             .flat()
             .filter((a) => !marked.includes(a) && !leftOut.includes(a) && !failed.includes(a)),
-          why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
         },
-      });
+        err,
+      );
       throw err;
     });
     const data = {

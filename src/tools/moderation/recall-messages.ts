@@ -10,7 +10,7 @@ import { GroupIdParam } from "../shared/params.js";
 import { requireTopic, TopicParam, topicPhrase, whereOf } from "../shared/topic.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { authorizeWrite } from "../shared/write-guard.js";
-import { ConfirmTokenParam, confirmLine, DryRunParam, groupFacts } from "../shared/writes.js";
+import { auditInterrupted, ConfirmTokenParam, confirmLine, DryRunParam, groupFacts } from "../shared/writes.js";
 
 const Outcome = z.object({
   seq: z.number(),
@@ -144,18 +144,15 @@ export default defineTool({
     const sent: number[][] = [];
     let firstError: unknown;
     const recordInterruption = (err: unknown) =>
-      ctx.audit({
-        tool: "recall_messages",
-        group_id: args.group_id,
-        status: "interrupted",
-        dry_run: false,
-        args,
-        outcome: {
+      auditInterrupted(
+        ctx,
+        { tool: "recall_messages", groupId: args.group_id, args },
+        {
           recalled: results.filter((r) => r.outcome === "recalled").map((r) => r.seq),
           sent_outcome_unknown: sent.flat().filter((seq) => !results.some((r) => r.seq === seq)),
-          why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
         },
-      });
+        err,
+      );
     await mapConcurrent(chunks, 2, async (chunk) => {
       // A cancelled call sends no further chunk.
       if (ctx.signal.aborted) return;

@@ -115,6 +115,29 @@ export interface ChunkOutcome {
   failed: { accounts: string[]; meaning: string; nextStep: string }[];
 }
 
+/**
+ * The audit line of a write stopped mid-way (cancelled, or broken by an error that is not Tencent's answer):
+ * what was done, which requests were out with no answer, and why it stopped.
+ */
+export async function auditInterrupted(
+  ctx: ToolContext,
+  w: { tool: string; groupId: string; args: Record<string, unknown> },
+  outcome: Record<string, unknown>,
+  err: unknown,
+): Promise<void> {
+  await ctx.audit({
+    tool: w.tool,
+    group_id: w.groupId,
+    status: "interrupted",
+    dry_run: false,
+    args: w.args,
+    outcome: {
+      ...outcome,
+      why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
+    },
+  });
+}
+
 /** Runs one account write: checks, dry run or chunks, audit. Throws only when nothing could be done. */
 export async function runAccountWrite(
   ctx: ToolContext,
@@ -223,21 +246,18 @@ export async function runAccountWrite(
     // Cancelled or broken mid-way: what was sent before it stopped is recorded, with what may have landed.
     const answered = new Set([...done, ...failed.flatMap((f) => f.accounts)]);
     const sentUnknown = sent.flat().filter((a) => !answered.has(a));
-    await ctx.audit({
-      tool: spec.tool,
-      group_id: args.group_id,
-      status: "interrupted",
-      dry_run: false,
-      args,
-      outcome: {
+    await auditInterrupted(
+      ctx,
+      { tool: spec.tool, groupId: args.group_id, args },
+      {
         chunks: chunks.length,
         done,
         sent_outcome_unknown: sentUnknown,
         not_sent: targets.filter((a) => !done.includes(a) && !sentUnknown.includes(a)),
         failed: failed.map((f) => ({ accounts: f.accounts, code: f.code })),
-        why: ctx.signal.aborted ? "cancelled by the client" : err instanceof Error ? err.message : String(err),
       },
-    });
+      err,
+    );
     throw err;
   }
   const result: AccountWriteResult = {
