@@ -130,7 +130,7 @@ export default defineTool({
         ? `${args.group_id} (live group): of ${checked} accounts checked, ${byRole.Member} are in it, ${byRole.NotMember} are not (presence, refreshed every 40 s; roles are not told: get_live_admins).`
         : `${args.group_id}: of ${checked} accounts checked, ${byRole.Owner} owner, ${byRole.Admin} admins, ${byRole.Member} members, ${byRole.NotMember} not members${otherRoles ? `, ${otherRoles} with another role` : ""}.`,
       members.length
-        ? `Members${data.members_truncated ? ` (the first ${members.length} of ${memberCount})` : ""}: ${members.map((m) => `${quoteId(m.account)} (${m.role})`).join(", ")}.`
+        ? `${live ? "In the group" : "Members"}${data.members_truncated ? ` (the first ${members.length} of ${memberCount})` : ""}: ${members.map((m) => (live ? quoteId(m.account) : `${quoteId(m.account)} (${m.role})`)).join(", ")}.`
         : "",
       notMembers.length
         ? `Not members${data.not_members_truncated ? ` (the first ${notMembers.length} of ${byRole.NotMember})` : ""}: ${quoteIds(notMembers)}.`
