@@ -162,6 +162,8 @@ describe("update_group_profile", () => {
     expect(textOf(long)).toMatch(/at most 30 bytes/);
     const low = await callTool(h.client, "update_group_profile", { group_id: G, max_members: 3 });
     expect(textOf(low)).toMatch(/max_members 3 is below the 12 members/);
+    const key = await callTool(h.client, "update_group_profile", { group_id: G, custom: { ["k".repeat(65)]: "v" } });
+    expect(textOf(key)).toMatch(/custom keys are 1-64 characters/);
     const none = await callTool(h.client, "update_group_profile", { group_id: G });
     expect(textOf(none)).toMatch(/give at least one field to change/);
     expect(calls("modify_group_base_info")).toBe(before);

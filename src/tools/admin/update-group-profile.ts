@@ -5,7 +5,7 @@ import type { GroupProfileChange } from "../../chat/groups.js";
 import type { GroupInfo } from "../../chat/response-schemas.js";
 import { sanitizeText } from "../../core/sanitize.js";
 import { defineTool, type ToolContext } from "../define.js";
-import { GroupIdParam } from "../shared/params.js";
+import { customDataParam, GroupIdParam } from "../shared/params.js";
 import { runSingleWrite } from "../shared/single-write.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
@@ -76,7 +76,7 @@ export default defineTool({
       face_url: FaceUrlParam,
       max_members: z.number().int().min(1).max(MAX_MEMBERS_CAP),
       join_option: JoinOptionParam,
-      custom: z.record(z.string().min(1).max(64), z.string().max(4096)).describe("Group custom fields to set."),
+      custom: customDataParam("Group custom fields"),
       dry_run: DryRunParam,
       confirm_token: ConfirmTokenParam,
     })

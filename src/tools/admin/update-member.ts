@@ -5,7 +5,7 @@ import { ChatInputError } from "../../chat/errors.js";
 import { nowSeconds } from "../../core/time.js";
 import { defineTool, type ToolContext } from "../define.js";
 import { MemberProfileOut, memberLine, memberToOutput, profileOf } from "../shared/member.js";
-import { AccountParam, GroupIdParam } from "../shared/params.js";
+import { AccountParam, customDataParam, GroupIdParam } from "../shared/params.js";
 import { quoteId } from "../shared/quote.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { authorizeWrite } from "../shared/write-guard.js";
@@ -57,10 +57,7 @@ export default defineTool({
         ])
         .optional()
         .describe("0 lifts."),
-      custom: z
-        .record(z.string().min(1).max(64), z.string().max(4096))
-        .optional()
-        .describe("Member custom data to set."),
+      custom: customDataParam("Member custom data").optional(),
       dry_run: DryRunParam,
       confirm_token: ConfirmTokenParam,
     })

@@ -57,3 +57,14 @@ export const IsoDateParam = z
 export function secondsOf(date: string | undefined): number | undefined {
   return date === undefined ? undefined : Math.floor(Date.parse(date) / 1000);
 }
+
+/**
+ * Custom data to set (group or member custom fields): keys of 1-64 characters, values up to 4,096. The key
+ * rule is checked on the record: zod reports a refused record key as "Invalid key" without the reason.
+ */
+export function customDataParam(what: string) {
+  return z
+    .record(z.string(), z.string().max(4096))
+    .refine((r) => Object.keys(r).every((k) => k.length >= 1 && k.length <= 64), "custom keys are 1-64 characters")
+    .describe(`${what} to set.`);
+}
