@@ -143,9 +143,11 @@ describe("topic-aware message and mute tools", () => {
       await callTool(h.client, "send_group_message", { group_id: C, topic_id: T.help, text: "How do I solder?" }),
     );
     expect(posted.topic_id).toBe(T.help);
+    const again = await callTool(h.client, "send_group_message", { group_id: C, topic_id: T.help, text: "Anyone?" });
+    expect(textOf(again)).toContain(`Read it back with get_group_messages {"group_id":"${C}","topic_id":"${T.help}"}`);
     const read = await callTool(h.client, "get_group_messages", { group_id: C, topic_id: T.help, max_messages: 3 });
     const msgs = structured<{ messages: { seq: number; text: string }[] }>(read).messages;
-    expect(msgs[0]).toMatchObject({ seq: posted.msg_seq, text: "How do I solder?" });
+    expect(msgs[1]).toMatchObject({ seq: posted.msg_seq, text: "How do I solder?" });
     expect(textOf(read)).toMatch(/messages of @TGS#_@TGS#cCOMMUNITY1 in topic "Help desk"/);
     const rec = await callTool(h.client, "recall_messages", {
       group_id: C,

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { MESSAGE_MAX_BYTES } from "../../chat/apis/send-group-msg.js";
 import { ChatHttpError, ChatNetworkError, WriteOutcomeUnknownError } from "../../chat/errors.js";
+import { sanitizeText } from "../../core/sanitize.js";
 import { defineTool } from "../define.js";
 import { AccountParam, GroupIdParam } from "../shared/params.js";
 import { quoteId } from "../shared/quote.js";
@@ -109,14 +110,16 @@ export default defineTool({
         dry_run: false,
         msg_seq: m.seq,
         msg_time: m.time,
-        ...(m.dropReason ? { dropped: m.dropReason } : {}),
+        ...(m.dropReason ? { dropped: sanitizeText(m.dropReason, 200) } : {}),
       },
       text:
         `Posted to ${args.group_id}${where} as message ${m.seq} at ${new Date(m.time * 1000).toISOString()}${from ? ` from ${quoteId(from)}` : ""}.` +
-        (m.dropReason ? ` Tencent accepted it but did not deliver it: ${m.dropReason}.` : "") +
+        (m.dropReason
+          ? ` Tencent accepted it but did not deliver it: ${JSON.stringify(sanitizeText(m.dropReason, 200))}.`
+          : "") +
         (f.type === "AVChatRoom"
           ? " Live groups keep no history."
-          : ` Read it back with get_group_messages {"group_id":"${args.group_id}"}.`),
+          : ` Read it back with get_group_messages ${JSON.stringify({ group_id: args.group_id, ...(f.topic ? { topic_id: f.topic.topicId } : {}) })}.`),
     };
   },
 });
