@@ -6,7 +6,7 @@ import { makeGroup } from "../demo-data.js";
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import { ArrayMemberSource, type EmuGroup, isEmuGroupType, type KeyValue } from "../model.js";
 import { RULES } from "../rules.js";
-import { type Handler, requireGroup } from "./context.js";
+import { type Handler, nameAndTexts, requireGroup } from "./context.js";
 
 const JOIN_OPTIONS = new Set(["FreeAccess", "NeedPermission", "DisableApply"]);
 /** Member caps when create_group names none (the web SDK's CreateGroupParams defaults). */
@@ -18,14 +18,6 @@ const DEFAULT_MAX_MEMBERS: Record<string, number> = {
   Community: 100_000,
 };
 
-function text(body: Record<string, unknown>, field: string, maxBytes: number): string | undefined {
-  const v = body[field];
-  if (v === undefined) return undefined;
-  if (typeof v !== "string" || Buffer.byteLength(v) > maxBytes)
-    throw new EmuFailure(CODES.invalidParam, `${field} is at most ${maxBytes} bytes`);
-  return v;
-}
-
 function keyValues(body: Record<string, unknown>, field: string): KeyValue[] | undefined {
   const v = body[field];
   if (v === undefined) return undefined;
@@ -36,18 +28,8 @@ function keyValues(body: Record<string, unknown>, field: string): KeyValue[] | u
 
 /** The profile fields create_group and modify_group_base_info share, checked. */
 function profileFields(body: Record<string, unknown>): Partial<EmuGroup> {
-  const out: Partial<EmuGroup> = {};
-  const name = text(body, "Name", RULES.groupNameMaxBytes);
-  if (name !== undefined) {
-    if (name === "") throw new EmuFailure(CODES.invalidParam, "Name cannot be empty");
-    out.Name = name;
-  }
-  const intro = text(body, "Introduction", RULES.introductionMaxBytes);
-  if (intro !== undefined) out.Introduction = intro;
-  const notification = text(body, "Notification", RULES.notificationMaxBytes);
-  if (notification !== undefined) out.Notification = notification;
-  const face = text(body, "FaceUrl", RULES.faceUrlMaxBytes);
-  if (face !== undefined) out.FaceUrl = face;
+  const { name, ...texts } = nameAndTexts(body, "Name", RULES.groupNameMaxBytes);
+  const out: Partial<EmuGroup> = { ...texts, ...(name !== undefined ? { Name: name } : {}) };
   const join = body.ApplyJoinOption;
   if (join !== undefined) {
     if (typeof join !== "string" || !JOIN_OPTIONS.has(join))

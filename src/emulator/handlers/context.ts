@@ -147,3 +147,34 @@ export function requireAccounts(body: Record<string, unknown>, field: string, ma
   if (v.length > max) throw new EmuFailure(CODES.invalidParam, `${field} has more than ${max} accounts`);
   return v as string[];
 }
+
+/** An optional text field within its byte limit (10004 otherwise). */
+export function optionalText(body: Record<string, unknown>, field: string, maxBytes: number): string | undefined {
+  const v = body[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || Buffer.byteLength(v) > maxBytes)
+    throw new EmuFailure(CODES.invalidParam, `${field} is at most ${maxBytes} bytes`);
+  return v;
+}
+
+/**
+ * The texts groups and topics share, each within its byte limit: a name (under the API's own field name,
+ * never empty), introduction, notification and face URL.
+ */
+export function nameAndTexts(
+  body: Record<string, unknown>,
+  nameField: string,
+  nameMaxBytes: number,
+): { name?: string; Introduction?: string; Notification?: string; FaceUrl?: string } {
+  const name = optionalText(body, nameField, nameMaxBytes);
+  if (name === "") throw new EmuFailure(CODES.invalidParam, `${nameField} cannot be empty`);
+  const out: { name?: string; Introduction?: string; Notification?: string; FaceUrl?: string } = {};
+  if (name !== undefined) out.name = name;
+  const intro = optionalText(body, "Introduction", RULES.introductionMaxBytes);
+  if (intro !== undefined) out.Introduction = intro;
+  const notification = optionalText(body, "Notification", RULES.notificationMaxBytes);
+  if (notification !== undefined) out.Notification = notification;
+  const face = optionalText(body, "FaceUrl", RULES.faceUrlMaxBytes);
+  if (face !== undefined) out.FaceUrl = face;
+  return out;
+}

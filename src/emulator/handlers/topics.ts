@@ -4,30 +4,12 @@
 import { CODES, EmuFailure, ok } from "../envelope.js";
 import { type EmuTopic, newTopic } from "../model.js";
 import { RULES } from "../rules.js";
-import { type Handler, optionalStringArray, requireTopicGroup } from "./context.js";
-
-function text(body: Record<string, unknown>, field: string, maxBytes: number): string | undefined {
-  const v = body[field];
-  if (v === undefined) return undefined;
-  if (typeof v !== "string" || Buffer.byteLength(v) > maxBytes)
-    throw new EmuFailure(CODES.invalidParam, `${field} is at most ${maxBytes} bytes`);
-  return v;
-}
+import { type Handler, nameAndTexts, optionalStringArray, optionalText, requireTopicGroup } from "./context.js";
 
 function topicFields(body: Record<string, unknown>): Partial<EmuTopic> {
-  const out: Partial<EmuTopic> = {};
-  const name = text(body, "TopicName", RULES.topicNameMaxBytes);
-  if (name !== undefined) {
-    if (name === "") throw new EmuFailure(CODES.invalidParam, "TopicName cannot be empty");
-    out.TopicName = name;
-  }
-  const intro = text(body, "Introduction", RULES.introductionMaxBytes);
-  if (intro !== undefined) out.Introduction = intro;
-  const notification = text(body, "Notification", RULES.notificationMaxBytes);
-  if (notification !== undefined) out.Notification = notification;
-  const face = text(body, "FaceUrl", RULES.faceUrlMaxBytes);
-  if (face !== undefined) out.FaceUrl = face;
-  const custom = text(body, "CustomString", RULES.topicCustomMaxBytes);
+  const { name, ...texts } = nameAndTexts(body, "TopicName", RULES.topicNameMaxBytes);
+  const out: Partial<EmuTopic> = { ...texts, ...(name !== undefined ? { TopicName: name } : {}) };
+  const custom = optionalText(body, "CustomString", RULES.topicCustomMaxBytes);
   if (custom !== undefined) out.CustomString = custom;
   return out;
 }

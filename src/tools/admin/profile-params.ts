@@ -2,18 +2,13 @@
 // anything is sent (the descriptor's limits, stated once here for the parameters).
 import { z } from "zod";
 import { GROUP_TEXT_MAX_BYTES, JOIN_OPTIONS } from "../../chat/apis/modify-group-base-info.js";
-
-const text = (max: number) =>
-  z
-    .string()
-    .refine((s) => Buffer.byteLength(s) <= max, `at most ${max} bytes (UTF-8)`)
-    .describe(`At most ${max} bytes.`);
+import { bytesTextParam } from "../shared/params.js";
 
 export const ProfileParams = {
-  name: text(GROUP_TEXT_MAX_BYTES.Name).refine((s) => s.length > 0, "a name cannot be empty"),
-  introduction: text(GROUP_TEXT_MAX_BYTES.Introduction),
-  notification: text(GROUP_TEXT_MAX_BYTES.Notification),
+  name: bytesTextParam(GROUP_TEXT_MAX_BYTES.Name).refine((s) => s.length > 0, "a name cannot be empty"),
+  introduction: bytesTextParam(GROUP_TEXT_MAX_BYTES.Introduction),
+  notification: bytesTextParam(GROUP_TEXT_MAX_BYTES.Notification),
 };
 
-export const FaceUrlParam = text(GROUP_TEXT_MAX_BYTES.FaceUrl);
+export const FaceUrlParam = bytesTextParam(GROUP_TEXT_MAX_BYTES.FaceUrl);
 export const JoinOptionParam = z.enum(JOIN_OPTIONS);

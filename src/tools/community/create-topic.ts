@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { topicIdProblem } from "../../chat/apis/topics.js";
-import { ChatApiError, ChatInputError } from "../../chat/errors.js";
-import { isCommunityGroupId } from "../../chat/group-types.js";
+import { ChatInputError } from "../../chat/errors.js";
 import type { TopicChange } from "../../chat/groups.js";
 import { defineTool } from "../define.js";
 import { GroupIdParam } from "../shared/params.js";
 import { runSingleWrite } from "../shared/single-write.js";
-import { TopicParam } from "../shared/topic.js";
+import { communityTopics, requireCommunity, TopicParam } from "../shared/topic.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
 import { TopicTextParams } from "./topic-params.js";
@@ -51,24 +50,18 @@ export default defineTool({
       groupId: args.group_id,
       args,
       async check() {
-        if (!isCommunityGroupId(args.group_id))
-          throw new ChatInputError("group_id", `${args.group_id} is not a Community: only Communities have topics.`);
+        requireCommunity(args.group_id, "group_id");
         const problem = args.topic_id ? topicIdProblem(args.group_id, args.topic_id) : undefined;
         if (problem)
           throw new ChatInputError("topic_id", `${args.topic_id} cannot be a topic of ${args.group_id}: ${problem}.`);
         // Topics switched on, and a custom ID still free: said before sending.
-        const existing = await ctx.chat
-          .topics(args.group_id, args.topic_id ? [args.topic_id] : undefined, { signal: ctx.signal })
-          .catch((err: unknown) => {
-            throw err instanceof ChatApiError && err.code === 10007
-              ? new ChatInputError(
-                  "group_id",
-                  `${args.group_id} does not have topics switched on.`,
-                  undefined,
-                  "Switch topics on in the console (Group feature configuration > Community).",
-                )
-              : err;
-          });
+        const existing = await communityTopics(
+          ctx,
+          args.group_id,
+          args.topic_id ? [args.topic_id] : undefined,
+          "group_id",
+          "Switch topics on in the console (Group feature configuration > Community).",
+        );
         if (args.topic_id && existing.topics.length)
           throw new ChatInputError(
             "topic_id",

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { describeChatError } from "../../chat/error-codes.js";
 import { ChatInputError } from "../../chat/errors.js";
-import { isCommunityGroupId } from "../../chat/group-types.js";
 import { defineTool } from "../define.js";
 import { GroupIdParam } from "../shared/params.js";
 import { runSingleWrite } from "../shared/single-write.js";
-import { TopicParam } from "../shared/topic.js";
+import { communityTopics, requireCommunity, TopicParam } from "../shared/topic.js";
 import { writeAnnotations } from "../shared/write-annotations.js";
 import { ConfirmTokenParam, confirmLine, DryRunParam } from "../shared/writes.js";
 import { topicLine, topicToOutput } from "./topic-out.js";
@@ -43,9 +42,14 @@ export default defineTool({
       groupId: args.group_id,
       args,
       async check() {
-        if (!isCommunityGroupId(args.group_id))
-          throw new ChatInputError("group_id", `${args.group_id} is not a Community: only Communities have topics.`);
-        const found = await ctx.chat.topics(args.group_id, args.topic_ids, { signal: ctx.signal });
+        requireCommunity(args.group_id, "group_id");
+        const found = await communityTopics(
+          ctx,
+          args.group_id,
+          args.topic_ids,
+          "group_id",
+          "Its messages are the group's own; there are no topics to delete.",
+        );
         if (found.topics.length === 0)
           throw new ChatInputError(
             "topic_ids",

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { ChatApiError, ChatInputError } from "../../chat/errors.js";
-import { isCommunityGroupId } from "../../chat/group-types.js";
 import { defineTool, readOnlyAnnotations } from "../define.js";
 import { GroupIdParam } from "../shared/params.js";
-import { TopicParam } from "../shared/topic.js";
+import { communityTopics, requireCommunity, TopicParam } from "../shared/topic.js";
 import { TopicOut, topicLine, topicToOutput } from "./topic-out.js";
 
 export default defineTool({
@@ -26,26 +24,14 @@ export default defineTool({
   }),
   annotations: readOnlyAnnotations("List a Community's topics"),
   async handler(args, ctx) {
-    if (!isCommunityGroupId(args.group_id))
-      throw new ChatInputError(
-        "group_id",
-        `${args.group_id} is not a Community: only Communities have topics.`,
-        undefined,
-        "Use get_group_info for other groups.",
-      );
-    let res: Awaited<ReturnType<typeof ctx.chat.topics>>;
-    try {
-      res = await ctx.chat.topics(args.group_id, args.topic_ids, { signal: ctx.signal });
-    } catch (err) {
-      if (err instanceof ChatApiError && err.code === 10007)
-        throw new ChatInputError(
-          "group_id",
-          `${args.group_id} does not have topics switched on.`,
-          undefined,
-          "Its messages and mutes are the group's own: use the tools without topic_id.",
-        );
-      throw err;
-    }
+    requireCommunity(args.group_id, "group_id", "Use get_group_info for other groups.");
+    const res = await communityTopics(
+      ctx,
+      args.group_id,
+      args.topic_ids,
+      "group_id",
+      "Its messages and mutes are the group's own: use the tools without topic_id.",
+    );
     const topics = res.topics.map(topicToOutput);
     const missing = res.missing.map((m) => m.topicId);
     return {

@@ -59,7 +59,7 @@ export default defineTool({
       intent: (f) => ({
         kind: "messages",
         count: 1,
-        ...(audienceConfirmation(f) ? { always: audienceConfirmation(f) } : {}),
+        always: audienceConfirmation(f),
         summary: `send_group_message to ${args.group_id} ("${f.name}", ${f.memberNum ?? "?"} members)${topicPhrase(f.topic)}${from ? ` as ${quoteId(from)}` : ""}: ${JSON.stringify(args.text)} (REST send_group_msg)`,
       }),
       request: (f) => ({

@@ -68,3 +68,11 @@ export function customDataParam(what: string) {
     .refine((r) => Object.keys(r).every((k) => k.length >= 1 && k.length <= 64), "custom keys are 1-64 characters")
     .describe(`${what} to set.`);
 }
+
+/** A text within a byte limit (UTF-8), checked before anything is sent. */
+export function bytesTextParam(max: number) {
+  return z
+    .string()
+    .refine((s) => Buffer.byteLength(s) <= max, `at most ${max} bytes (UTF-8)`)
+    .describe(`At most ${max} bytes.`);
+}

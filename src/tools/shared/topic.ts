@@ -10,15 +10,37 @@ import type { ToolContext } from "../define.js";
 
 export const TopicParam = z.string().min(1).max(200).describe("Community topic (list_topics).");
 
-/** The named topic of a Community, or a refusal saying why it cannot be used. */
-export async function requireTopic(ctx: ToolContext, groupId: string, topicId: string): Promise<Topic> {
+/** Refuses a group that is not a Community (known from its ID): only Communities have topics. */
+export function requireCommunity(groupId: string, param: string, nextStep?: string): void {
   if (!isCommunityGroupId(groupId))
     throw new ChatInputError(
-      "topic_id",
+      param,
       `${groupId} is not a Community: only Communities have topics.`,
       undefined,
-      "Leave topic_id out to act on the group itself.",
+      nextStep,
     );
+}
+
+/** A Community's topics (all, or these); a Community without topics is refused with the reason and `nextStep`. */
+export async function communityTopics(
+  ctx: ToolContext,
+  groupId: string,
+  topicIds: readonly string[] | undefined,
+  param: string,
+  nextStep: string,
+): ReturnType<ToolContext["chat"]["topics"]> {
+  try {
+    return await ctx.chat.topics(groupId, topicIds, { signal: ctx.signal });
+  } catch (err) {
+    if (err instanceof ChatApiError && err.code === 10007)
+      throw new ChatInputError(param, `${groupId} does not have topics switched on.`, undefined, nextStep);
+    throw err;
+  }
+}
+
+/** The named topic of a Community, or a refusal saying why it cannot be used. */
+export async function requireTopic(ctx: ToolContext, groupId: string, topicId: string): Promise<Topic> {
+  requireCommunity(groupId, "topic_id", "Leave topic_id out to act on the group itself.");
   const problem = topicIdProblem(groupId, topicId);
   if (problem)
     throw new ChatInputError(
@@ -27,19 +49,13 @@ export async function requireTopic(ctx: ToolContext, groupId: string, topicId: s
       undefined,
       "Take the topic_id from list_topics.",
     );
-  let found: Awaited<ReturnType<ToolContext["chat"]["topics"]>>;
-  try {
-    found = await ctx.chat.topics(groupId, [topicId], { signal: ctx.signal });
-  } catch (err) {
-    if (err instanceof ChatApiError && err.code === 10007)
-      throw new ChatInputError(
-        "topic_id",
-        `${groupId} does not have topics switched on.`,
-        undefined,
-        "Leave topic_id out to act on the Community itself.",
-      );
-    throw err;
-  }
+  const found = await communityTopics(
+    ctx,
+    groupId,
+    [topicId],
+    "topic_id",
+    "Leave topic_id out to act on the Community itself.",
+  );
   const topic = found.topics[0];
   if (!topic)
     throw new ChatInputError(
